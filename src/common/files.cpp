@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "common/files.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "common/error.hpp"
+
+namespace precis {
+
+std::string read_text_file(const std::string& path, const std::string& what) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        throw Error(ErrorKind::input, path, "the " + what + " is a directory, not a file",
+                    "give the path of the file itself");
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw Error(ErrorKind::input, path, "cannot open the " + what + ": " + std::strerror(errno),
+                    "check that the path exists and is readable");
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+    const std::filesystem::path target(path);
+    const std::filesystem::path temporary =
+        target.parent_path() / ("." + target.filename().string() + ".tmp." + std::to_string(::getpid()));
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) {
+            throw Error(ErrorKind::output, temporary.string(),
+                        std::string("cannot create the temporary output file: ") + std::strerror(errno),
+                        "check that the output directory exists and is writable");
+        }
+        out.write(content.data(), static_cast<std::streamsize>(content.size()));
+        out.flush();
+        if (!out) {
+            std::error_code ignored;
+            std::filesystem::remove(temporary, ignored);
+            throw Error(ErrorKind::output, temporary.string(), "writing the output failed (disk full?)",
+                        "free space or choose another --out directory");
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, target, ec);
+    if (ec) {
+        std::error_code ignored;
+        std::filesystem::remove(temporary, ignored);
+        throw Error(ErrorKind::output, path, "cannot move the finished report into place: " + ec.message(),
+                    "check permissions of the output directory");
+    }
+}
+
+}  // namespace precis

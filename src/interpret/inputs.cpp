@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "interpret/inputs.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "common/error.hpp"
+#include "common/sha256.hpp"
+#include "common/strings.hpp"
+#include "io/bed_reader.hpp"
+#include "io/cnv_reader.hpp"
+#include "io/fusion_reader.hpp"
+#include "io/ihc_reader.hpp"
+#include "io/msi_reader.hpp"
+#include "io/sv_vcf_reader.hpp"
+#include "kb/knowledge_base.hpp"
+
+namespace precis::interpret {
+namespace {
+
+void add_input(std::vector<InputFile>& inputs, const std::string& role, const std::string& path,
+               const std::string& format) {
+    inputs.push_back(InputFile{role, path, sha256_file(path), format});
+}
+
+void read_msi(const ExtraInputOptions& options, Profile& profile, std::vector<InputFile>& inputs) {
+    if (!options.msi_path.empty()) {
+        std::string format;
+        MsiResult result;
+        if (io::looks_like_purple_purity(options.msi_path)) {
+            io::PurpleQc qc = io::read_purple_purity(options.msi_path);
+            format = "purple";
+            result = qc.msi;
+            if (!profile.tmb && !options.tmb && qc.tmb.source == "given") {
+                profile.tmb = qc.tmb;
+                profile.assessed.tmb = true;
+            }
+        } else {
+            result = io::read_msi_file(options.msi_path, options.msi_caller, format);
+        }
+        spdlog::info("{}: MSI result read as {} (score {})", options.msi_path, format, result.score.value_or(0.0));
+        io::classify_msi(result, options.msi_threshold);
+        profile.msi = result;
+        profile.assessed.msi = true;
+        add_input(inputs, "msi", options.msi_path, format);
+        return;
+    }
+    if (options.msi_score) {
+        if (options.msi_caller.empty()) {
+            throw Error(ErrorKind::usage, "--msi-score", "an MSI score needs its caller (scores are not comparable "
+                        "across tools)", "add --msi-caller " + str::join(io::msi_callers(), "|"));
+        }
+        MsiResult result;
+        result.caller = str::lower(options.msi_caller);
+        result.score = options.msi_score;
+        result.where = Where{"--msi-score", 0, ""};
+        io::classify_msi(result, options.msi_threshold);
+        profile.msi = result;
+        profile.assessed.msi = true;
+        return;
+    }
+    if (!options.msi_status.empty()) {
+        const auto status = io::parse_signature(options.msi_status);
+        if (!status || (*status != "MSI-H" && *status != "MSS")) {
+            throw Error(ErrorKind::usage, "--msi-status " + options.msi_status, "expected MSI-H or MSS",
+                        "give --msi-status MSI-H or --msi-status MSS");
+        }
+        MsiResult result;
+        result.caller = "given";
+        result.status = *status;
+        result.threshold_source = "status given by the user (--msi-status)";
+        result.where = Where{"--msi-status", 0, ""};
+        profile.msi = result;
+        profile.assessed.msi = true;
+    }
+}
+
+}  // namespace
+
+CopyNumberRules copy_number_rules(const ExtraInputOptions& options) {
+    CopyNumberRules rules;
+    rules.amp_min_copy_number = options.amp_min_copy_number;
+    rules.amp_ploidy_factor = options.amp_ploidy_factor;
+    rules.purity = options.purity;
+    rules.ploidy = options.ploidy;
+    return rules;
+}
+
+void read_extra_inputs(const ExtraInputOptions& options, const kb::KnowledgeBase& kb, Genome genome,
+                       Profile& profile, std::vector<InputFile>& inputs) {
+    read_extra_inputs(options, GeneSet(kb.genes()), genome, profile, inputs);
+}
+
+void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, Genome genome, Profile& profile,
+                       std::vector<InputFile>& inputs) {
+    if (options.purity && (*options.purity <= 0 || *options.purity > 1)) {
+        throw Error(ErrorKind::usage, "--purity", "purity must be in (0, 1]", "give the tumour cell fraction, e.g. 0.6");
+    }
+    if (options.ploidy && (*options.ploidy <= 0 || *options.ploidy > 10)) {
+        throw Error(ErrorKind::usage, "--ploidy", "ploidy must be in (0, 10]", "give the tumour ploidy, e.g. 2.0");
+    }
+    if (!options.cnv_path.empty()) {
+        const io::CnvData data =
+            io::read_cnv(options.cnv_path, io::CnvReadOptions{options.cnv_format, options.sample_id, options.strict});
+        profile.warnings.insert(profile.warnings.end(), data.warnings.begin(), data.warnings.end());
+        std::vector<CopyNumberCall> calls = call_copy_numbers(data, options.cnv_path, genes, genome,
+                                                              copy_number_rules(options), profile.warnings);
+        spdlog::info("{}: {} ({}), {} gene-level calls for knowledge-base genes", options.cnv_path, data.format,
+                     data.detail, calls.size());
+        profile.copy_numbers.insert(profile.copy_numbers.end(), calls.begin(), calls.end());
+        profile.assessed.copy_number = true;
+        add_input(inputs, "cnv", options.cnv_path, data.format);
+    }
+    std::vector<Fusion> fusions;
+    if (!options.fusions_path.empty()) {
+        io::FusionData data = io::read_fusions(
+            options.fusions_path,
+            io::FusionReadOptions{options.fusion_format, options.min_fusion_reads, options.sample_id, options.strict});
+        profile.warnings.insert(profile.warnings.end(), data.warnings.begin(), data.warnings.end());
+        spdlog::info("{}: {} ({}), {} fusions", options.fusions_path, data.format, data.detail, data.fusions.size());
+        fusions.insert(fusions.end(), data.fusions.begin(), data.fusions.end());
+        profile.assessed.fusions = true;
+        add_input(inputs, "fusions", options.fusions_path, data.format);
+    }
+    if (!options.sv_vcf_path.empty()) {
+        const io::SvVcfData data = io::read_sv_vcf(options.sv_vcf_path, options.sample_id, options.strict);
+        profile.warnings.insert(profile.warnings.end(), data.warnings.begin(), data.warnings.end());
+        std::vector<Fusion> dna = fusions_from_junctions(data, genes, genome, options.min_fusion_reads, profile.warnings);
+        spdlog::info("{}: SV VCF from {}, {} junctions, {} involving knowledge-base genes", options.sv_vcf_path,
+                     data.caller, data.junctions.size(), dna.size());
+        fusions.insert(fusions.end(), dna.begin(), dna.end());
+        if (!profile.assessed.fusions && genome != Genome::unknown) {
+            profile.assessed.fusions = true;
+            profile.assessed.fusions_dna_only = true;
+        }
+        add_input(inputs, "sv_vcf", options.sv_vcf_path, data.caller);
+    }
+    deduplicate_fusions(fusions);
+    profile.fusions.insert(profile.fusions.end(), fusions.begin(), fusions.end());
+
+    if (!options.ihc_path.empty()) {
+        io::IhcData data = io::read_ihc(options.ihc_path, options.schemas_dir);
+        for (const IhcResult& result : data.results) {
+            if (result.marker == "HER2") {
+                profile.assessed.ihc_her2 = true;
+            }
+            if (result.marker == "MLH1" || result.marker == "MSH2" || result.marker == "MSH6" ||
+                result.marker == "PMS2") {
+                profile.assessed.ihc_mmr = true;
+            }
+        }
+        profile.ihc.insert(profile.ihc.end(), data.results.begin(), data.results.end());
+        add_input(inputs, "ihc", options.ihc_path, data.format);
+    }
+    read_msi(options, profile, inputs);
+    if (options.tmb) {
+        profile.assessed.tmb = true;
+    }
+    if (!options.panel_bed.empty()) {
+        std::vector<std::string> ignored;
+        const io::BedRegions bed = io::BedRegions::read(options.panel_bed, options.strict, ignored);
+        for (const kb::GeneInfo& gene : genes.all()) {
+            const auto span = gene.span.find(genome);
+            if (span != gene.span.end() && !bed.overlaps(span->second.chrom, span->second.start, span->second.end)) {
+                profile.assessed.genes_not_covered.push_back(gene.symbol);
+            }
+        }
+        add_input(inputs, "panel_bed", options.panel_bed, "bed");
+    }
+}
+
+}  // namespace precis::interpret

@@ -1,0 +1,590 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "interpret/matcher.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "common/strings.hpp"
+
+namespace precis::interpret {
+
+namespace {
+
+std::string format_number(double value, int precision = 2) {
+    std::ostringstream out;
+    out.setf(std::ios::fixed);
+    out.precision(precision);
+    out << value;
+    std::string text = out.str();
+    while (text.find('.') != std::string::npos && (text.back() == '0' || text.back() == '.')) {
+        const bool dot = text.back() == '.';
+        text.pop_back();
+        if (dot) {
+            break;
+        }
+    }
+    return text;
+}
+
+bool in_list(const std::vector<std::string>& list, const std::string& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+bool class_allowed(const kb::BiomarkerMatch& match, VariantClass variant_class) {
+    if (match.variant_classes.empty()) {
+        return is_protein_altering(variant_class);
+    }
+    return std::find(match.variant_classes.begin(), match.variant_classes.end(), variant_class) !=
+           match.variant_classes.end();
+}
+
+bool matches_small_variant(const kb::Biomarker& biomarker, const kb::BiomarkerMatch& match, const SmallVariant& v) {
+    if (!str::iequals(biomarker.gene, v.gene)) {
+        return false;
+    }
+    if (!match.protein_changes.empty()) {
+        return in_list(match.protein_changes, v.protein_change);
+    }
+    if (!v.protein_start) {
+        return false;
+    }
+    const int first = *v.protein_start;
+    const int last = v.protein_end.value_or(first);
+    if (!match.codons.empty()) {
+        const bool hit = std::any_of(match.codons.begin(), match.codons.end(),
+                                     [&](int codon) { return codon >= first && codon <= last; });
+        return hit && class_allowed(match, v.variant_class);
+    }
+    if (match.codon_range) {
+        const bool hit = first <= match.codon_range->second && last >= match.codon_range->first;
+        return hit && class_allowed(match, v.variant_class);
+    }
+    // Gene-level class rule (e.g. PTEN truncating).
+    return !match.variant_classes.empty() && class_allowed(match, v.variant_class);
+}
+
+bool matches_copy_number(const kb::Biomarker& biomarker, const kb::BiomarkerMatch& match, const CopyNumberCall& c) {
+    return str::iequals(biomarker.gene, c.gene) && in_list(match.copy_number, to_string(c.cn_class));
+}
+
+std::string fusion_alteration(const FusionEvent& event) { return event.label.empty() ? "fusion" : event.label; }
+
+bool mmr_marker(const std::string& marker) {
+    const std::string m = str::upper(marker);
+    return m == "MLH1" || m == "MSH2" || m == "MSH6" || m == "PMS2";
+}
+
+bool is_lost(const IhcResult& result) {
+    const std::string s = str::lower(result.status);
+    return s == "lost" || s == "loss" || s == "absent" || s == "deficient" || s == "negative";
+}
+
+struct Level {
+    std::string level;
+    bool match = false;
+};
+
+}  // namespace
+
+int level_rank(const std::string& level) {
+    static const std::map<std::string, int> kRank = {{"1", 0}, {"2", 1}, {"3A", 2}, {"3B", 3},
+                                                     {"4", 4}, {"R1", 5}, {"R2", 6}};
+    const auto it = kRank.find(level);
+    return it == kRank.end() ? 9 : it->second;
+}
+
+std::string off_context_level(const std::string& level) {
+    if (level == "1" || level == "2" || level == "3A") return "3B";
+    if (level == "R1") return "R2";
+    return level;
+}
+
+std::string amp_tier(const std::string& level, bool tumor_type_match) {
+    if (tumor_type_match) {
+        if (level == "1" || level == "2" || level == "R1") return "I-A";
+        if (level == "3A" || level == "R2") return "I-B";
+        if (level == "3B") return "II-C";
+        return "II-D";
+    }
+    if (level == "4") return "II-D";
+    return "II-C";
+}
+
+Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
+    const Profile& profile = *input.profile;
+    Report report;
+    report.tumor_type = input.tumor_type;
+    if (const kb::TumorType* type = kb.tumor_type(input.tumor_type)) {
+        report.tumor_type_name = type->name;
+    }
+    report.tumor_type_lineage = kb.lineage(input.tumor_type);
+
+    const auto within_any = [&](const std::vector<std::string>& codes) {
+        return std::any_of(codes.begin(), codes.end(),
+                           [&](const std::string& code) { return kb.is_within(input.tumor_type, code); });
+    };
+
+    // ---- 1. alterations -> findings ----
+    std::vector<Finding> findings;
+    const auto add_finding = [&](Finding finding) {
+        findings.push_back(std::move(finding));
+        return findings.size() - 1;
+    };
+    for (const SmallVariant& v : profile.variants) {
+        Finding finding;
+        finding.gene = v.gene;
+        finding.alteration = v.protein_change.empty() ? (v.hgvsc.empty() ? "variant" : v.hgvsc) : v.protein_change;
+        finding.category = Category::small_variant;
+        finding.where = v.where;
+        finding.vaf = v.vaf;
+        finding.depth = v.depth;
+        std::vector<std::string> details;
+        if (!v.chrom.empty()) {
+            details.push_back(v.chrom + ":" + std::to_string(v.pos) + " " + v.ref + ">" + v.alt);
+        }
+        if (!v.transcript.empty()) {
+            details.push_back(v.transcript);
+        }
+        details.push_back(to_string(v.variant_class));
+        details.push_back("from " + v.annotation_source);
+        if (!v.numbering_note.empty()) {
+            details.push_back(v.numbering_note);
+        }
+        finding.details = str::join(details, "; ");
+        for (const kb::Biomarker& biomarker : kb.biomarkers()) {
+            const bool primary = biomarker.category == Category::small_variant &&
+                                 matches_small_variant(biomarker, biomarker.match, v);
+            if (primary) {
+                finding.biomarkers.push_back(biomarker.id);
+            }
+        }
+        if (finding.biomarkers.empty()) {
+            if (!is_protein_altering(v.variant_class)) {
+                continue;
+            }
+            const bool hotspot_codon = std::any_of(kb.hotspots().begin(), kb.hotspots().end(), [&](const auto& codon) {
+                return codon.gene == v.gene && v.protein_start && *v.protein_start == codon.codon;
+            });
+            finding.oncogenicity = hotspot_codon ? "oncogenic (hotspot codon, no matched therapy)" : "vus";
+            report.other_findings.push_back(std::move(finding));
+            continue;
+        }
+        add_finding(std::move(finding));
+    }
+    for (const CopyNumberCall& c : profile.copy_numbers) {
+        if (c.cn_class == CopyNumberClass::neutral) {
+            continue;
+        }
+        Finding finding;
+        finding.gene = c.gene;
+        finding.alteration = c.cn_class == CopyNumberClass::homozygous_deletion ? "homozygous deletion"
+                                                                                : to_string(c.cn_class);
+        finding.category = Category::copy_number;
+        finding.where = c.where;
+        finding.value = c.copy_number;
+        std::vector<std::string> details;
+        if (c.copy_number) details.push_back("copy number " + format_number(*c.copy_number, 1));
+        if (c.log2) details.push_back("log2 " + format_number(*c.log2, 2));
+        if (!c.chrom.empty()) details.push_back("segment " + c.chrom + ":" + std::to_string(c.start) + "-" + std::to_string(c.end));
+        if (c.focal) details.push_back(*c.focal ? "focal" : "broad");
+        if (!c.rule.empty()) details.push_back("rule: " + c.rule);
+        finding.details = str::join(details, "; ");
+        for (const kb::Biomarker& biomarker : kb.biomarkers()) {
+            if ((biomarker.category == Category::copy_number && matches_copy_number(biomarker, biomarker.match, c)) ||
+                (std::find(biomarker.also_from.begin(), biomarker.also_from.end(), Category::copy_number) !=
+                     biomarker.also_from.end() &&
+                 matches_copy_number(biomarker, biomarker.copy_number_match, c))) {
+                finding.biomarkers.push_back(biomarker.id);
+            }
+        }
+        if (finding.biomarkers.empty()) {
+            if (c.cn_class == CopyNumberClass::amplification || c.cn_class == CopyNumberClass::homozygous_deletion) {
+                finding.oncogenicity = "no matched therapy";
+                report.other_findings.push_back(std::move(finding));
+            }
+            continue;
+        }
+        add_finding(std::move(finding));
+    }
+    for (const FusionEvent& event : input.fusions) {
+        Finding finding;
+        finding.gene = event.gene;
+        finding.alteration = fusion_alteration(event);
+        finding.category = Category::fusion;
+        finding.where = event.fusion.where;
+        std::vector<std::string> details;
+        details.push_back("5' " + (event.fusion.gene5.empty() ? std::string("unknown") : event.fusion.gene5) + ", 3' " +
+                          (event.fusion.gene3.empty() ? std::string("unknown") : event.fusion.gene3));
+        if (event.fusion.split_reads) details.push_back(std::to_string(*event.fusion.split_reads) + " split reads");
+        if (event.fusion.spanning_reads) details.push_back(std::to_string(*event.fusion.spanning_reads) + " spanning");
+        if (!event.fusion.frame.empty()) details.push_back(event.fusion.frame);
+        if (!event.reason.empty()) details.push_back(event.reason);
+        details.push_back("caller: " + event.fusion.caller);
+        finding.details = str::join(details, "; ");
+        for (const kb::Biomarker& biomarker : kb.biomarkers()) {
+            if (biomarker.category != Category::fusion || !str::iequals(biomarker.gene, event.gene)) {
+                continue;
+            }
+            const std::string& role = biomarker.match.fusion_role;
+            const bool role_ok = role.empty() || role == "any" || role == event.role || event.role == "unknown";
+            if (role_ok && event.kinase_retained != std::optional<bool>(false)) {
+                finding.biomarkers.push_back(biomarker.id);
+            }
+        }
+        if (finding.biomarkers.empty()) {
+            finding.oncogenicity = "fusion without the retained kinase/functional domain (reported, not matched)";
+            report.other_findings.push_back(std::move(finding));
+            continue;
+        }
+        add_finding(std::move(finding));
+    }
+    for (const IhcResult& result : profile.ihc) {
+        if (str::upper(result.marker) != "HER2") {
+            continue;
+        }
+        Finding finding;
+        finding.gene = "ERBB2";
+        finding.alteration = "HER2 IHC " + result.score;
+        if (!result.ish_status.empty()) {
+            finding.alteration += ", ISH " + result.ish_status;
+        }
+        finding.category = Category::protein_expression;
+        finding.where = result.where;
+        std::vector<std::string> details;
+        if (!result.scoring.empty()) details.push_back(result.scoring + " scoring");
+        if (result.ish_ratio) details.push_back("HER2/CEP17 ratio " + format_number(*result.ish_ratio, 2));
+        finding.details = str::join(details, "; ");
+        for (const kb::Biomarker& biomarker : kb.biomarkers()) {
+            if (biomarker.category != Category::protein_expression || !str::iequals(biomarker.match.ihc_marker, result.marker)) {
+                continue;
+            }
+            const bool score_ok = in_list(biomarker.match.ihc_scores, result.score);
+            const bool ish_ok = biomarker.match.ish_status.empty() || biomarker.match.ish_status == result.ish_status;
+            if (score_ok && ish_ok) {
+                finding.biomarkers.push_back(biomarker.id);
+            }
+        }
+        if (!finding.biomarkers.empty()) {
+            add_finding(std::move(finding));
+        }
+    }
+    // Genomic signatures.
+    const auto add_signature = [&](const std::string& signature, const std::string& alteration, Where where,
+                                   std::optional<double> value, const std::string& details) {
+        Finding finding;
+        finding.alteration = alteration;
+        finding.category = Category::genomic_signature;
+        finding.where = std::move(where);
+        finding.value = value;
+        finding.details = details;
+        for (const kb::Biomarker& biomarker : kb.biomarkers()) {
+            if (biomarker.category == Category::genomic_signature && biomarker.match.signature == signature) {
+                finding.biomarkers.push_back(biomarker.id);
+            }
+        }
+        if (!finding.biomarkers.empty()) {
+            add_finding(std::move(finding));
+        }
+    };
+    if (profile.msi && profile.msi->status == "MSI-H") {
+        std::string details = "caller " + profile.msi->caller;
+        if (profile.msi->score) details += "; score " + format_number(*profile.msi->score, 2);
+        if (profile.msi->threshold) details += "; MSI-H at >= " + format_number(*profile.msi->threshold, 2);
+        add_signature("MSI-H", "MSI-H", profile.msi->where, profile.msi->score, details);
+    }
+    if (profile.tmb && profile.tmb->value >= profile.tmb->threshold) {
+        std::string details = format_number(profile.tmb->value, 1) + " mut/Mb (" + profile.tmb->source + ")";
+        if (profile.tmb->counted_variants) details += "; " + std::to_string(*profile.tmb->counted_variants) + " variants counted";
+        if (profile.tmb->panel_mb) details += " over " + format_number(*profile.tmb->panel_mb, 2) + " Mb";
+        if (!profile.tmb->counting_rule.empty()) details += "; " + profile.tmb->counting_rule;
+        add_signature("TMB-H", "TMB-H", Where{"TMB", 0, ""}, profile.tmb->value, details);
+    }
+    {
+        std::vector<std::string> lost;
+        Where where;
+        for (const IhcResult& result : profile.ihc) {
+            if (mmr_marker(result.marker) && is_lost(result)) {
+                lost.push_back(str::upper(result.marker));
+                where = result.where;
+            }
+        }
+        if (!lost.empty()) {
+            add_signature("dMMR", "dMMR", where, std::nullopt, "MMR protein loss by IHC: " + str::join(lost, ", "));
+        }
+    }
+
+    // ---- 2. evidence -> therapies ----
+    for (Finding& finding : findings) {
+        for (const std::string& biomarker_id : finding.biomarkers) {
+            for (const kb::EvidenceItem& evidence : kb.evidence()) {
+                if (evidence.biomarker != biomarker_id) {
+                    continue;
+                }
+                if (within_any(evidence.excluded_tumor_types)) {
+                    finding.caveats.push_back(str::join(evidence.drugs, " + ") + " (" + evidence.id +
+                                              "): not offered; the evidence excludes " +
+                                              str::join(evidence.excluded_tumor_types, ", ") +
+                                              (evidence.summary.empty() ? "" : ". " + evidence.summary));
+                    continue;
+                }
+                TherapyMatch therapy;
+                therapy.evidence_id = evidence.id;
+                therapy.drugs = evidence.drugs;
+                therapy.direction = evidence.direction;
+                therapy.kb_level = evidence.oncokb_level;
+                therapy.tumor_type_match = within_any(evidence.tumor_types);
+                therapy.level = therapy.tumor_type_match ? evidence.oncokb_level : off_context_level(evidence.oncokb_level);
+                therapy.amp_tier = amp_tier(therapy.level, therapy.tumor_type_match);
+                therapy.escat = evidence.escat;
+                therapy.evidence_tumor_types = evidence.tumor_types;
+                therapy.line_of_therapy = evidence.line_of_therapy;
+                for (const kb::Regulatory& reg : evidence.regulatory) {
+                    RegulatoryStatus status{reg.agency, reg.status, reg.date, reg.indication, false};
+                    status.covers_tumor_type = within_any(reg.tumor_types);
+                    const bool current = reg.status == "approved" || reg.status == "accelerated_approval" ||
+                                         reg.status == "conditional_approval";
+                    if (current && status.covers_tumor_type) {
+                        therapy.on_label = true;
+                    }
+                    therapy.regulatory.push_back(std::move(status));
+                }
+                therapy.summary = evidence.summary;
+                therapy.trials = evidence.trials;
+                therapy.sources = evidence.sources;
+                if (!therapy.tumor_type_match) {
+                    therapy.note = "off-label: the evidence is for " + str::join(evidence.tumor_types, ", ") +
+                                   "; level lowered from " + evidence.oncokb_level + " to " + therapy.level;
+                }
+                for (const kb::Caveat& caveat : evidence.caveats) {
+                    if (caveat.tumor_types.empty() || within_any(caveat.tumor_types)) {
+                        const std::string text = caveat.text;
+                        if (!in_list(finding.caveats, text)) {
+                            finding.caveats.push_back(text);
+                        }
+                    }
+                }
+                finding.therapies.push_back(std::move(therapy));
+            }
+        }
+        std::stable_sort(finding.therapies.begin(), finding.therapies.end(), [](const auto& a, const auto& b) {
+            return std::make_tuple(!a.on_label, level_rank(a.level), str::join(a.drugs, "+")) <
+                   std::make_tuple(!b.on_label, level_rank(b.level), str::join(b.drugs, "+"));
+        });
+        finding.oncogenicity = finding.therapies.empty() ? "oncogenic (biomarker without matched therapy here)"
+                                                         : "actionable";
+    }
+
+    // Stable order: category, then gene, then alteration; ids F1.. in that order.
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+        return std::make_tuple(static_cast<int>(a.category), a.gene, a.alteration) <
+               std::make_tuple(static_cast<int>(b.category), b.gene, b.alteration);
+    });
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        findings[i].id = "F" + std::to_string(i + 1);
+    }
+    for (std::size_t i = 0; i < report.other_findings.size(); ++i) {
+        report.other_findings[i].id = "O" + std::to_string(i + 1);
+    }
+
+    // ---- 3. reasoning rules ----
+    std::map<std::string, std::vector<std::string>> detected;  // biomarker -> finding ids
+    for (const Finding& finding : findings) {
+        for (const std::string& biomarker : finding.biomarkers) {
+            detected[biomarker].push_back(finding.id);
+        }
+    }
+    for (const kb::ReasoningRule& rule : kb.rules()) {
+        std::vector<std::string> triggers;
+        for (const std::string& co : rule.co_biomarkers) {
+            const auto it = detected.find(co);
+            if (it != detected.end()) {
+                triggers.insert(triggers.end(), it->second.begin(), it->second.end());
+            }
+        }
+        if (triggers.empty()) {
+            continue;
+        }
+        for (Finding& finding : findings) {
+            const bool finding_in_scope =
+                rule.therapy_biomarkers.empty() ||
+                std::any_of(finding.biomarkers.begin(), finding.biomarkers.end(),
+                            [&](const std::string& b) { return in_list(rule.therapy_biomarkers, b); });
+            if (!finding_in_scope) {
+                continue;
+            }
+            for (TherapyMatch& therapy : finding.therapies) {
+                if (therapy.direction != "sensitivity") {
+                    continue;
+                }
+                const bool drug_hit = std::any_of(therapy.drugs.begin(), therapy.drugs.end(),
+                                                  [&](const std::string& d) { return in_list(rule.therapy_drugs, d); });
+                std::vector<std::string> others;
+                for (const std::string& id : triggers) {
+                    if (id != finding.id && !in_list(others, id)) {
+                        others.push_back(id);
+                    }
+                }
+                if (drug_hit && !others.empty()) {
+                    therapy.flags.push_back(TherapyFlag{rule.id, rule.effect, rule.text, others, rule.sources});
+                }
+            }
+        }
+    }
+
+    // ---- 4. therapy summary ----
+    std::map<std::string, TherapySummary> summary;
+    for (const Finding& finding : findings) {
+        for (const TherapyMatch& therapy : finding.therapies) {
+            std::vector<std::string> drugs = therapy.drugs;
+            std::sort(drugs.begin(), drugs.end());
+            const std::string key = therapy.direction + ":" + str::join(drugs, "+");
+            TherapySummary& row = summary[key];
+            if (row.drugs.empty()) {
+                row.drugs = drugs;
+                row.direction = therapy.direction;
+                row.best_level = therapy.level;
+            }
+            if (level_rank(therapy.level) < level_rank(row.best_level)) {
+                row.best_level = therapy.level;
+            }
+            row.on_label = row.on_label || therapy.on_label;
+            if (!in_list(row.finding_ids, finding.id)) row.finding_ids.push_back(finding.id);
+            if (!in_list(row.evidence_ids, therapy.evidence_id)) row.evidence_ids.push_back(therapy.evidence_id);
+            for (const TherapyFlag& flag : therapy.flags) {
+                const std::string text = flag.effect + ": " + flag.text + " [" + flag.rule_id + "; " +
+                                         str::join(flag.finding_ids, ", ") + "]";
+                if (!in_list(row.flags, text)) row.flags.push_back(text);
+            }
+            for (const std::string& trial : therapy.trials) {
+                if (!in_list(row.trials, trial)) row.trials.push_back(trial);
+            }
+        }
+    }
+    for (auto& [key, row] : summary) {
+        report.therapy_summary.push_back(row);
+    }
+    std::stable_sort(report.therapy_summary.begin(), report.therapy_summary.end(), [](const auto& a, const auto& b) {
+        return std::make_tuple(a.direction != "sensitivity", !a.on_label, level_rank(a.best_level), str::join(a.drugs, "+")) <
+               std::make_tuple(b.direction != "sensitivity", !b.on_label, level_rank(b.best_level), str::join(b.drugs, "+"));
+    });
+
+    // ---- 5. biomarker panel ----
+    const Assessability& assessed = profile.assessed;
+    std::set<int> hotspot_codons_for_gene;
+    for (const kb::Biomarker& biomarker : kb.biomarkers()) {
+        if (!biomarker.panel) {
+            continue;
+        }
+        BiomarkerStatus status;
+        status.id = biomarker.id;
+        status.label = biomarker.label;
+        status.gene = biomarker.gene;
+        status.category = biomarker.category;
+        const auto it = detected.find(biomarker.id);
+        if (it != detected.end()) {
+            status.status = "detected";
+            status.finding_ids = it->second;
+            status.reason = "found in the inputs";
+            report.biomarkers.push_back(std::move(status));
+            continue;
+        }
+        std::string reason;
+        bool assessable = false;
+        const bool gene_not_covered = !biomarker.gene.empty() && in_list(assessed.genes_not_covered, biomarker.gene);
+        switch (biomarker.category) {
+            case Category::small_variant: {
+                if (!assessed.small_variants) {
+                    reason = "no small-variant input (--vcf or --maf)";
+                    break;
+                }
+                if (assessed.small_variants_annotated) {
+                    assessable = true;
+                    reason = "no qualifying variant in the annotated small-variant calls";
+                    break;
+                }
+                // Raw VCF: only catalogued hotspot codons can be read from coordinates.
+                std::vector<int> needed = biomarker.match.codons;
+                for (const std::string& change : biomarker.match.protein_changes) {
+                    if (const auto digits = change.find_first_of("0123456789"); digits != std::string::npos) {
+                        needed.push_back(static_cast<int>(str::to_int(change.substr(digits, change.size() - digits - 1)).value_or(0)));
+                    }
+                }
+                const bool all_catalogued =
+                    !needed.empty() && !biomarker.match.codon_range &&
+                    std::all_of(needed.begin(), needed.end(), [&](int codon) {
+                        return std::any_of(kb.hotspots().begin(), kb.hotspots().end(), [&](const kb::HotspotCodon& h) {
+                            return str::iequals(h.gene, biomarker.gene) && h.codon == codon;
+                        });
+                    });
+                if (all_catalogued) {
+                    assessable = true;
+                    reason = "hotspot codon(s) checked by genomic coordinate in the unannotated VCF; no variant found";
+                } else {
+                    reason = "the VCF carries no consequence annotation (VEP CSQ, SnpEff ANN or bcftools BCSQ) and this "
+                             "biomarker is not fully covered by the knowledge base's hotspot coordinates; annotate the "
+                             "VCF to assess it";
+                }
+                break;
+            }
+            case Category::copy_number:
+                assessable = assessed.copy_number;
+                reason = assessable ? "no qualifying copy-number call" : "no copy-number input (--cnv)";
+                break;
+            case Category::fusion:
+                assessable = assessed.fusions;
+                reason = assessable ? (assessed.fusions_dna_only
+                                           ? "no qualifying fusion in the SV calls (DNA-only: fusions with intronic "
+                                             "breakpoints outside the panel's covered regions can be missed)"
+                                           : "no qualifying fusion in the fusion calls")
+                                    : "no fusion or structural-variant input (--fusions or --sv-vcf)";
+                break;
+            case Category::protein_expression:
+                assessable = assessed.ihc_her2;
+                reason = assessable ? "HER2 IHC result does not meet the definition" : "no HER2 IHC result (--ihc)";
+                break;
+            case Category::genomic_signature:
+                if (biomarker.match.signature == "MSI-H") {
+                    assessable = assessed.msi && profile.msi && profile.msi->status != "indeterminate";
+                    reason = !assessed.msi ? "no MSI input (--msi, --msi-score or --msi-status)"
+                             : assessable  ? "MSI result is microsatellite stable"
+                                           : "MSI score in the indeterminate range";
+                } else if (biomarker.match.signature == "TMB-H") {
+                    assessable = assessed.tmb && profile.tmb.has_value();
+                    reason = assessable ? "TMB " + format_number(profile.tmb->value, 1) + " mut/Mb is below " +
+                                              format_number(profile.tmb->threshold, 0)
+                                        : "no TMB value and no panel size to compute one (--tmb, --panel-size-mb or --panel-bed)";
+                } else {
+                    assessable = assessed.ihc_mmr;
+                    reason = assessable ? "MMR proteins intact by IHC" : "no MMR IHC result (--ihc)";
+                }
+                break;
+        }
+        // Biomarkers that copy number can also establish (PTEN loss) need both inputs to be negative.
+        if (assessable && !biomarker.also_from.empty() && !assessed.copy_number) {
+            assessable = false;
+            reason += "; copy number not assessed (no --cnv), so loss by deletion is not excluded";
+        }
+        if (assessable && gene_not_covered) {
+            assessable = false;
+            reason = biomarker.gene + " is not covered by the panel (--panel-bed)";
+        }
+        status.status = assessable ? "not_detected" : "not_assessed";
+        status.reason = reason;
+        report.biomarkers.push_back(std::move(status));
+    }
+
+    // ---- context for the tumour type ----
+    for (const kb::ContextEntry& entry : kb.context()) {
+        if (!within_any(entry.tumor_types)) {
+            continue;
+        }
+        report.context.push_back(ContextItem{entry.id, entry.kind, entry.line, entry.title, entry.text, entry.sources});
+    }
+
+    report.findings = std::move(findings);
+    return report;
+}
+
+}  // namespace precis::interpret

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "interpret/tmb.hpp"
+
+#include <cstdio>
+
+#include "common/error.hpp"
+#include "interpret/inputs.hpp"
+
+namespace precis::interpret {
+namespace {
+
+std::string number(double value, int decimals = 2) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+}  // namespace
+
+TmbCounter::TmbCounter(const ExtraInputOptions& options) : given_(options.tmb) {
+    if (given_ && *given_ < 0) {
+        throw Error(ErrorKind::usage, "--tmb " + number(*given_), "TMB must be >= 0 mutations/Mb",
+                    "give the TMB in mutations per megabase");
+    }
+    if (options.panel_size_mb) {
+        if (*options.panel_size_mb <= 0) {
+            throw Error(ErrorKind::usage, "--panel-size-mb " + number(*options.panel_size_mb),
+                        "the panel size must be > 0 Mb", "give the coding target size in megabases, e.g. 0.8");
+        }
+        panel_mb_ = options.panel_size_mb;
+        panel_source_ = "--panel-size-mb";
+    }
+    if (!options.panel_bed.empty()) {
+        bed_ = io::BedRegions::read(options.panel_bed, options.strict, bed_warnings_);
+        if (!panel_mb_) {
+            panel_mb_ = static_cast<double>(bed_->total_bases()) / 1e6;
+            panel_source_ = "size of " + options.panel_bed;
+        }
+    }
+}
+
+void TmbCounter::observe(const VariantObservation& observation) {
+    ++observed_;
+    if (bed_ && !bed_->contains(std::string(observation.chrom), observation.pos)) {
+        ++outside_panel_;
+        return;
+    }
+    if (observation.vaf && *observation.vaf < kMinVaf) {
+        ++low_vaf_;
+        return;
+    }
+    if (observation.depth && *observation.depth < kMinDepth) {
+        ++low_depth_;
+        return;
+    }
+    if (observation.variant_class == VariantClass::unknown) {
+        ++counted_;
+        ++counted_unannotated_;
+        return;
+    }
+    if (!is_protein_altering(observation.variant_class)) {
+        ++not_coding_;
+        return;
+    }
+    ++counted_;
+}
+
+std::optional<TmbResult> TmbCounter::finish(std::vector<std::string>& warnings) const {
+    warnings.insert(warnings.end(), bed_warnings_.begin(), bed_warnings_.end());
+    TmbResult result;
+    result.threshold = kHighThreshold;
+    if (given_) {
+        result.value = *given_;
+        result.source = "given";
+        result.panel_mb = panel_mb_;
+        result.counting_rule = "TMB given by the user (--tmb); TMB-H at >= 10 mutations/Mb";
+        return result;
+    }
+    if (!panel_mb_) {
+        if (observed_ > 0) {
+            warnings.push_back("TMB not computed: the panel size is unknown (give --panel-size-mb or --panel-bed, "
+                               "or the assay's TMB with --tmb)");
+        }
+        return std::nullopt;
+    }
+    result.value = static_cast<double>(counted_) / *panel_mb_;
+    result.source = "computed";
+    result.counted_variants = counted_;
+    result.panel_mb = panel_mb_;
+    result.counting_rule =
+        std::to_string(counted_) + " of " + std::to_string(observed_) +
+        " passing alleles counted over " + number(*panel_mb_, 3) + " Mb (" + panel_source_ +
+        "): coding non-synonymous when annotated, VAF >= 5% and depth >= 20 when given" +
+        (bed_ ? ", inside the panel BED" : "") + "; excluded: " + std::to_string(not_coding_) +
+        " synonymous/non-coding, " + std::to_string(low_vaf_) + " VAF < 5%, " + std::to_string(low_depth_) +
+        " depth < 20" + (bed_ ? ", " + std::to_string(outside_panel_) + " outside the BED" : "") +
+        "; TMB-H at >= 10 mutations/Mb";
+    if (counted_unannotated_ > 0) {
+        warnings.push_back("TMB: " + std::to_string(counted_unannotated_) +
+                           " counted alleles carry no consequence annotation, so synonymous and non-coding variants "
+                           "could not be excluded: the computed TMB is an over-estimate (annotate with VEP or give "
+                           "--tmb)");
+    }
+    return result;
+}
+
+}  // namespace precis::interpret

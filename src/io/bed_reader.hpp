@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace precis::io {
+
+//! Counts input rows that a reader skips, grouped by reason, so that one warning per reason reaches the
+//! report ("x.cns: 8 rows skipped: end < start (first at line 12)"). In strict mode the first skip throws
+//! Error(input) instead. Shared by the copy-number, fusion, SV, IHC, MSI and BED readers.
+class SkippedRows {
+public:
+    SkippedRows(std::string file, bool strict) : file_(std::move(file)), strict_(strict) {}
+
+    //! Records one skipped row; throws Error(input, "file:line", reason, help) when strict.
+    void skip(std::int64_t line, const std::string& reason, const std::string& help = {});
+    //! Appends one warning per reason to `warnings` (nothing when no row was skipped).
+    void flush(std::vector<std::string>& warnings) const;
+    std::int64_t total() const noexcept;
+
+private:
+    struct Entry {
+        std::int64_t count = 0;
+        std::int64_t first_line = 0;
+    };
+    std::string file_;
+    bool strict_ = false;
+    std::map<std::string, Entry> reasons_;
+};
+
+//! A merged set of genomic intervals read from a BED file (0-based half-open on disk; stored 1-based
+//! closed like every coordinate in precis).
+class BedRegions {
+public:
+    struct Interval {
+        std::int64_t start = 0;  //!< 1-based, inclusive
+        std::int64_t end = 0;    //!< inclusive
+    };
+
+    //! Reads a BED file (track/browser/# lines skipped; "chr" prefixes removed; overlapping intervals
+    //! merged). Malformed lines are skipped with a counted warning, or throw when `strict`.
+    static BedRegions read(const std::string& path, bool strict, std::vector<std::string>& warnings);
+
+    void add(const std::string& chrom, std::int64_t start, std::int64_t end);  //!< 1-based closed
+    //! Sorts and merges; called by read(), call after add().
+    void finish();
+
+    bool contains(const std::string& chrom, std::int64_t pos) const;
+    bool overlaps(const std::string& chrom, std::int64_t start, std::int64_t end) const;
+    //! Total bases covered after merging.
+    std::int64_t total_bases() const noexcept { return total_bases_; }
+    bool empty() const noexcept { return regions_.empty(); }
+
+private:
+    std::map<std::string, std::vector<Interval>> regions_;
+    std::int64_t total_bases_ = 0;
+};
+
+}  // namespace precis::io

@@ -1,0 +1,527 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "io/cnv_reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include <spdlog/spdlog.h>
+
+#include "common/error.hpp"
+#include "common/strings.hpp"
+#include "io/bed_reader.hpp"
+#include "io/sv_vcf_reader.hpp"
+#include "io/table_reader.hpp"
+
+namespace precis::io {
+namespace {
+
+//! Header cells that name annotation columns, not samples, in wide gene tables.
+const std::set<std::string> kWideAnnotationColumns = {
+    "hugo_symbol", "entrez_gene_id", "gene symbol", "gene", "locus id", "cytoband", "gene_id", "gene id",
+    "gene_symbol", "symbol", "chromosome", "start", "end"};
+
+bool starts_with_vcf(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char head[16] = {};
+    in.read(head, sizeof head);
+    const std::string_view text(head, static_cast<std::size_t>(in.gcount()));
+    return str::starts_with(text, "##fileformat=VCF") || str::starts_with(text, "\x1f\x8b") ||
+           str::starts_with(text, "BCF");
+}
+
+Table::Options table_options() {
+    Table::Options options;
+    options.delimiter = 0;
+    options.preamble_prefixes = {"##", "@", "#SAMPLE_NAME", "WARNING", "Warning"};
+    return options;
+}
+
+bool has(const Table& table, std::initializer_list<std::string_view> names) {
+    return table.column(names).has_value();
+}
+
+std::string detect(const Table& table) {
+    const bool chrom = has(table, {"chromosome", "chrom", "contig", "chr"});
+    if (has(table, {"minCopyNumber"}) && has(table, {"gene"})) {
+        return "purple";
+    }
+    if (chrom && has(table, {"copyNumber"})) {
+        return "purple";
+    }
+    if (chrom && has(table, {"nMajor"}) && has(table, {"nMinor"})) {
+        return "segments";
+    }
+    if (has(table, {"CONTIG"}) && has(table, {"MEAN_LOG2_COPY_RATIO", "LOG2_COPY_RATIO_POSTERIOR_50"})) {
+        return "gatk-seg";
+    }
+    if (chrom && has(table, {"log2"})) {
+        return "cnvkit";
+    }
+    if (has(table, {"seg.mean", "Segment_Mean", "segmean"}) &&
+        has(table, {"loc.start", "Start", "startpos", "start"})) {
+        return "seg";
+    }
+    if (has(table, {"Hugo_Symbol", "gene", "Gene Symbol", "Gene_Symbol", "symbol"})) {
+        return "gene-table";
+    }
+    return "";
+}
+
+std::string known_formats_text() { return str::join(cnv_formats(), ", "); }
+
+std::optional<std::int64_t> position(std::string_view text) {
+    if (auto value = str::to_int(text)) {
+        return value;
+    }
+    // Some tools write integral positions as floats ("1.2e+07", "37756263.0").
+    if (const auto value = str::to_double(text); value && std::isfinite(*value) && *value == std::floor(*value)) {
+        return static_cast<std::int64_t>(*value);
+    }
+    return std::nullopt;
+}
+
+//! Shared reader for segment tables: columns chosen by the caller, coordinates 1-based closed on output.
+struct SegmentColumns {
+    std::size_t chrom = 0;
+    std::size_t start = 0;
+    std::size_t end = 0;
+    bool zero_based_start = false;  //!< CNVkit (BED-like)
+    std::optional<std::size_t> log2;
+    std::optional<std::size_t> copy_number;
+    std::optional<std::size_t> major;
+    std::optional<std::size_t> minor;
+    std::optional<std::size_t> call;
+    std::optional<std::size_t> genes;
+    std::optional<std::size_t> sample;
+};
+
+void read_segments(const Table& table, const SegmentColumns& columns, const std::string& sample_id,
+                   CnvData& data, SkippedRows& skipped) {
+    if (columns.sample) {
+        std::vector<std::string> samples;
+        for (const auto& row : table.rows()) {
+            const std::string name(Table::field(row, *columns.sample));
+            if (std::find(samples.begin(), samples.end(), name) == samples.end()) {
+                samples.push_back(name);
+            }
+        }
+        if (!sample_id.empty()) {
+            if (std::find(samples.begin(), samples.end(), sample_id) == samples.end()) {
+                throw Error(ErrorKind::usage, table.label(),
+                            "sample '" + sample_id + "' is not in the file; it has: " + str::join(samples, ", "),
+                            "give one of the sample names listed");
+            }
+            data.sample = sample_id;
+        } else if (samples.size() > 1) {
+            throw Error(ErrorKind::usage, table.label(),
+                        std::to_string(samples.size()) + " samples in one segment file (" +
+                            str::join(std::vector<std::string>(samples.begin(),
+                                                               samples.begin() + std::min<std::size_t>(5, samples.size())),
+                                      ", ") +
+                            (samples.size() > 5 ? ", ..." : "") + "); precis interprets one sample",
+                        "name the sample to use (--sample)");
+        } else if (!samples.empty()) {
+            data.sample = samples.front();
+        }
+    }
+    for (const auto& row : table.rows()) {
+        if (columns.sample && !data.sample.empty() && Table::field(row, *columns.sample) != data.sample) {
+            continue;
+        }
+        const auto start = position(Table::field(row, columns.start));
+        const auto end = position(Table::field(row, columns.end));
+        if (!start || !end) {
+            skipped.skip(row.line, "start/end are not integers");
+            continue;
+        }
+        CnvSegment segment;
+        segment.chrom = str::normalise_chrom(str::trim(Table::field(row, columns.chrom)));
+        segment.start = *start + (columns.zero_based_start ? 1 : 0);
+        segment.end = *end;
+        if (segment.end < segment.start) {
+            skipped.skip(row.line, "end < start", "the segment was not used; check the caller's output");
+            continue;
+        }
+        if (columns.log2) {
+            const std::string_view text = str::trim(Table::field(row, *columns.log2));
+            segment.log2 = str::to_double(text);
+            if (!segment.log2 && !text.empty() && text != "NA" && text != "NaN") {
+                skipped.skip(row.line, "log2 is not a number");
+                continue;
+            }
+        }
+        if (columns.copy_number) {
+            segment.copy_number = str::to_double(Table::field(row, *columns.copy_number));
+        }
+        if (columns.major && columns.minor) {
+            const auto major = str::to_double(Table::field(row, *columns.major));
+            const auto minor = str::to_double(Table::field(row, *columns.minor));
+            if (!major || !minor) {
+                skipped.skip(row.line, "allele copy numbers are not numbers");
+                continue;
+            }
+            if (!segment.copy_number) {
+                segment.copy_number = *major + *minor;
+            }
+            segment.minor_copy_number = minor;
+        } else if (columns.minor) {
+            segment.minor_copy_number = str::to_double(Table::field(row, *columns.minor));
+        }
+        if (!segment.log2 && !segment.copy_number) {
+            skipped.skip(row.line, "neither a log2 ratio nor a copy number");
+            continue;
+        }
+        if (segment.copy_number && *segment.copy_number < 0) {
+            segment.copy_number = 0.0;  // PURPLE can write slightly negative fitted copy numbers
+        }
+        if (columns.call) {
+            segment.call = std::string(str::trim(Table::field(row, *columns.call)));
+        }
+        if (columns.genes) {
+            segment.genes = std::string(str::trim(Table::field(row, *columns.genes)));
+        }
+        segment.line = row.line;
+        data.segments.push_back(std::move(segment));
+    }
+}
+
+//! Adds one gene-level row, merging duplicates: identical calls merge silently, conflicting calls keep
+//! the first row and warn (Error when strict).
+void add_gene_row(GeneCnvRow row, std::map<std::string, std::size_t>& index, CnvData& data,
+                  SkippedRows& skipped) {
+    const std::string key = str::upper(row.gene);
+    const auto found = index.find(key);
+    if (found == index.end()) {
+        index.emplace(key, data.genes.size());
+        data.genes.push_back(std::move(row));
+        return;
+    }
+    const GeneCnvRow& first = data.genes[found->second];
+    if (first.called_class != row.called_class) {
+        skipped.skip(row.line, "duplicate gene row with a different call (the first row is used)",
+                     "remove the duplicate rows for " + row.gene + " (lines " + std::to_string(first.line) +
+                         " and " + std::to_string(row.line) + ")");
+    }
+}
+
+void read_gene_table(const Table& table, const std::string& sample_id, CnvData& data, SkippedRows& skipped) {
+    const std::size_t gene = table.require_column({"Hugo_Symbol", "gene", "Gene Symbol", "Gene_Symbol", "symbol"});
+    const auto value = table.column({"Copy_Number_Alteration", "call", "Value", "cna", "alteration", "CNA",
+                                     "copy_number_call", "cn_call", "status"});
+    std::map<std::string, std::size_t> index;
+    if (value) {
+        // Long form: gene, call [, sample].
+        const auto sample = table.column({"Tumor_Sample_Barcode", "Sample_Id", "sample", "sample_id", "SAMPLE_ID"});
+        std::vector<std::string> samples;
+        if (sample) {
+            for (const auto& row : table.rows()) {
+                const std::string name(str::trim(Table::field(row, *sample)));
+                if (std::find(samples.begin(), samples.end(), name) == samples.end()) {
+                    samples.push_back(name);
+                }
+            }
+            if (!sample_id.empty()) {
+                if (std::find(samples.begin(), samples.end(), sample_id) == samples.end()) {
+                    throw Error(ErrorKind::usage, table.label(),
+                                "sample '" + sample_id + "' is not in the table; it has: " + str::join(samples, ", "),
+                                "give one of the sample names listed");
+                }
+                data.sample = sample_id;
+            } else if (samples.size() > 1) {
+                throw Error(ErrorKind::usage, table.label(),
+                            "the table holds " + std::to_string(samples.size()) +
+                                " samples: " + str::join(samples, ", "),
+                            "name the sample to use (--sample)");
+            } else if (!samples.empty()) {
+                data.sample = samples.front();
+            }
+        }
+        data.detail = "long gene table (" + table.header()[gene] + ", " + table.header()[*value] + ")";
+        for (const auto& row : table.rows()) {
+            if (sample && str::trim(Table::field(row, *sample)) != data.sample) {
+                continue;
+            }
+            GeneCnvRow entry;
+            entry.gene = std::string(str::trim(Table::field(row, gene)));
+            entry.call_text = std::string(str::trim(Table::field(row, *value)));
+            entry.line = row.line;
+            if (entry.gene.empty()) {
+                skipped.skip(row.line, "empty gene name");
+                continue;
+            }
+            entry.called_class = parse_cnv_call(entry.call_text);
+            if (!entry.called_class) {
+                skipped.skip(row.line, "unrecognised copy-number call '" + entry.call_text + "'",
+                             "use Amplification/Gain/Loss/Deletion or -2..2");
+                continue;
+            }
+            add_gene_row(std::move(entry), index, data, skipped);
+        }
+        return;
+    }
+    // Wide form: one column per sample.
+    std::vector<std::size_t> sample_columns;
+    for (std::size_t i = 0; i < table.header().size(); ++i) {
+        if (i != gene && kWideAnnotationColumns.count(str::lower(table.header()[i])) == 0 &&
+            !table.header()[i].empty()) {
+            sample_columns.push_back(i);
+        }
+    }
+    std::vector<std::string> names;
+    for (const std::size_t i : sample_columns) {
+        names.push_back(table.header()[i]);
+    }
+    std::optional<std::size_t> chosen;
+    if (!sample_id.empty()) {
+        chosen = table.column({sample_id});
+        if (!chosen) {
+            throw Error(ErrorKind::usage, table.label(),
+                        "sample '" + sample_id + "' is not a column of the table; it has: " + str::join(names, ", "),
+                        "give one of the sample names listed");
+        }
+    } else if (sample_columns.size() == 1) {
+        chosen = sample_columns.front();
+    } else if (sample_columns.empty()) {
+        throw Error(ErrorKind::input, table.label() + ":" + std::to_string(table.header_line()),
+                    "a gene table needs a call column (Copy_Number_Alteration, call, Value) or one column per sample; "
+                    "the header has: " + str::join(table.header(), ", "),
+                    "check the file format");
+    } else {
+        std::vector<std::string> shown(names.begin(), names.begin() + std::min<std::size_t>(names.size(), 6));
+        throw Error(ErrorKind::usage, table.label(),
+                    "the table holds " + std::to_string(names.size()) + " sample columns (" + str::join(shown, ", ") +
+                        (names.size() > shown.size() ? ", ..." : "") + ")",
+                    "name the sample to use (--sample)");
+    }
+    data.sample = table.header()[*chosen];
+    data.detail = "wide gene table (sample column " + data.sample + ")";
+    for (const auto& row : table.rows()) {
+        GeneCnvRow entry;
+        entry.gene = std::string(str::trim(Table::field(row, gene)));
+        entry.call_text = std::string(str::trim(Table::field(row, *chosen)));
+        entry.line = row.line;
+        if (entry.gene.empty()) {
+            skipped.skip(row.line, "empty gene name");
+            continue;
+        }
+        if (entry.call_text.empty() || entry.call_text == "NA") {
+            continue;  // not profiled in this sample
+        }
+        entry.called_class = parse_cnv_call(entry.call_text);
+        if (!entry.called_class) {
+            skipped.skip(row.line, "unrecognised copy-number call '" + entry.call_text + "'",
+                         "use Amplification/Gain/Loss/Deletion or -2..2");
+            continue;
+        }
+        add_gene_row(std::move(entry), index, data, skipped);
+    }
+}
+
+void read_purple_genes(const Table& table, CnvData& data, SkippedRows& skipped) {
+    const std::size_t gene = table.require_column({"gene"});
+    const std::size_t min_cn = table.require_column({"minCopyNumber"});
+    const auto max_cn = table.column({"maxCopyNumber"});
+    const auto chrom = table.column({"chromosome"});
+    const auto start = table.column({"start"});
+    const auto end = table.column({"end"});
+    const auto canonical = table.column({"isCanonical", "canonical"});
+    std::map<std::string, std::size_t> index;
+    data.detail = "PURPLE gene copy number (minCopyNumber/maxCopyNumber)";
+    for (const auto& row : table.rows()) {
+        if (canonical && str::iequals(str::trim(Table::field(row, *canonical)), "false")) {
+            continue;  // one row per gene: the canonical transcript
+        }
+        GeneCnvRow entry;
+        entry.gene = std::string(str::trim(Table::field(row, gene)));
+        entry.min_copy_number = str::to_double(Table::field(row, min_cn));
+        if (max_cn) {
+            entry.max_copy_number = str::to_double(Table::field(row, *max_cn));
+        }
+        if (!entry.min_copy_number) {
+            skipped.skip(row.line, "minCopyNumber is not a number");
+            continue;
+        }
+        if (chrom && start && end) {
+            entry.chrom = str::normalise_chrom(str::trim(Table::field(row, *chrom)));
+            entry.start = position(Table::field(row, *start)).value_or(0);
+            entry.end = position(Table::field(row, *end)).value_or(0);
+        }
+        entry.call_text = "minCopyNumber " + std::string(str::trim(Table::field(row, min_cn)));
+        entry.line = row.line;
+        if (index.count(str::upper(entry.gene)) == 0) {
+            index.emplace(str::upper(entry.gene), data.genes.size());
+            data.genes.push_back(std::move(entry));
+        }
+    }
+}
+
+}  // namespace
+
+const std::vector<std::string>& cnv_formats() {
+    static const std::vector<std::string> formats = {"cnvkit", "gatk-seg", "seg", "segments",
+                                                     "purple", "gene-table", "vcf"};
+    return formats;
+}
+
+std::optional<CopyNumberClass> parse_cnv_call(std::string_view text) {
+    const std::string word = str::lower(str::trim(text));
+    if (word.empty()) {
+        return std::nullopt;
+    }
+    if (const auto code = str::to_double(word)) {
+        if (*code != std::floor(*code) || *code < -2 || *code > 2) {
+            return std::nullopt;
+        }
+        switch (static_cast<int>(*code)) {
+            case 2:
+                return CopyNumberClass::amplification;
+            case 1:
+                return CopyNumberClass::gain;
+            case 0:
+                return CopyNumberClass::neutral;
+            case -1:
+                return CopyNumberClass::loss;
+            default:
+                return CopyNumberClass::homozygous_deletion;
+        }
+    }
+    static const std::map<std::string, CopyNumberClass> words = {
+        {"amplification", CopyNumberClass::amplification},
+        {"amplified", CopyNumberClass::amplification},
+        {"amp", CopyNumberClass::amplification},
+        {"high-level amplification", CopyNumberClass::amplification},
+        {"high level amplification", CopyNumberClass::amplification},
+        {"gain", CopyNumberClass::gain},
+        {"low-level gain", CopyNumberClass::gain},
+        {"low level gain", CopyNumberClass::gain},
+        {"copy number gain", CopyNumberClass::gain},
+        {"neutral", CopyNumberClass::neutral},
+        {"wild type", CopyNumberClass::neutral},
+        {"wildtype", CopyNumberClass::neutral},
+        {"wild-type", CopyNumberClass::neutral},
+        {"diploid", CopyNumberClass::neutral},
+        {"none", CopyNumberClass::neutral},
+        {"no change", CopyNumberClass::neutral},
+        {"loss", CopyNumberClass::loss},
+        {"shallow deletion", CopyNumberClass::loss},
+        {"shallowdel", CopyNumberClass::loss},
+        {"hetloss", CopyNumberClass::loss},
+        {"heterozygous deletion", CopyNumberClass::loss},
+        {"hemizygous deletion", CopyNumberClass::loss},
+        {"single-copy loss", CopyNumberClass::loss},
+        {"copy number loss", CopyNumberClass::loss},
+        {"deletion", CopyNumberClass::homozygous_deletion},
+        {"deep deletion", CopyNumberClass::homozygous_deletion},
+        {"deepdel", CopyNumberClass::homozygous_deletion},
+        {"homdel", CopyNumberClass::homozygous_deletion},
+        {"homozygous deletion", CopyNumberClass::homozygous_deletion},
+        {"deep loss", CopyNumberClass::homozygous_deletion},
+    };
+    const auto found = words.find(word);
+    if (found == words.end()) {
+        return std::nullopt;
+    }
+    return found->second;
+}
+
+CnvData read_cnv(const std::string& path, const CnvReadOptions& options) {
+    std::string format = str::lower(options.format);
+    if (format.empty()) {
+        format = "auto";
+    }
+    if (format != "auto" && std::find(cnv_formats().begin(), cnv_formats().end(), format) == cnv_formats().end()) {
+        throw Error(ErrorKind::usage, "--cnv-format " + options.format, "unknown copy-number format",
+                    "use auto or one of: " + known_formats_text());
+    }
+    if (format == "vcf" || (format == "auto" && starts_with_vcf(path))) {
+        CnvData data = read_cnv_vcf(path, options.sample_id, options.strict);
+        if (options.format == "auto") {
+            spdlog::info("{}: copy-number format detected as vcf", path);
+        }
+        return data;
+    }
+    const Table table = Table::read(path, table_options());
+    const std::string detected = detect(table);
+    if (format == "auto") {
+        if (detected.empty()) {
+            throw Error(ErrorKind::input, path + ":" + std::to_string(table.header_line()),
+                        "cannot tell the copy-number format from the header: " + str::join(table.header(), ", "),
+                        "known formats: " + known_formats_text() +
+                            " (CNVkit .cns/.call.cns, GATK .seg, CBS .seg, Chromosome/Start/End/nMajor/nMinor "
+                            "segments, PURPLE .cnv.somatic.tsv / .cnv.gene.tsv, gene tables, VCF); give "
+                            "--cnv-format to force one");
+        }
+        format = detected;
+        spdlog::info("{}: copy-number format detected as {}", path, format);
+    }
+    CnvData data;
+    data.format = format;
+    SkippedRows skipped(path, options.strict);
+    if (format == "cnvkit") {
+        SegmentColumns columns;
+        columns.chrom = table.require_column({"chromosome"});
+        columns.start = table.require_column({"start"});
+        columns.end = table.require_column({"end"});
+        columns.zero_based_start = true;
+        columns.log2 = table.require_column({"log2"});
+        columns.copy_number = table.column({"cn"});
+        columns.minor = table.column({"cn2"});
+        columns.genes = table.column({"gene"});
+        data.detail = columns.copy_number ? "CNVkit .call.cns (cn column)" : "CNVkit .cns (log2)";
+        read_segments(table, columns, options.sample_id, data, skipped);
+    } else if (format == "gatk-seg") {
+        SegmentColumns columns;
+        columns.chrom = table.require_column({"CONTIG"});
+        columns.start = table.require_column({"START"});
+        columns.end = table.require_column({"END"});
+        columns.log2 = table.require_column({"MEAN_LOG2_COPY_RATIO", "LOG2_COPY_RATIO_POSTERIOR_50"});
+        columns.call = table.column({"CALL"});
+        data.detail = columns.call ? "GATK CallCopyRatioSegments .called.seg" : "GATK copy-ratio .seg (uncalled)";
+        for (const std::string& line : table.preamble()) {
+            if (str::starts_with(line, "#SAMPLE_NAME=")) {
+                data.sample = line.substr(13);
+            }
+        }
+        read_segments(table, columns, options.sample_id, data, skipped);
+    } else if (format == "seg") {
+        SegmentColumns columns;
+        columns.chrom = table.require_column({"chrom", "chromosome", "chr"});
+        columns.start = table.require_column({"loc.start", "start", "startpos"});
+        columns.end = table.require_column({"loc.end", "end", "endpos"});
+        columns.log2 = table.require_column({"seg.mean", "Segment_Mean", "segmean"});
+        columns.sample = table.column({"ID", "Sample", "sample"});
+        data.detail = "CBS/IGV .seg (seg.mean as log2)";
+        read_segments(table, columns, options.sample_id, data, skipped);
+    } else if (format == "segments") {
+        SegmentColumns columns;
+        columns.chrom = table.require_column({"Chromosome", "chrom"});
+        columns.start = table.require_column({"Start"});
+        columns.end = table.require_column({"End"});
+        columns.major = table.require_column({"nMajor"});
+        columns.minor = table.require_column({"nMinor"});
+        data.detail = "allele-specific segments (nMajor + nMinor)";
+        read_segments(table, columns, options.sample_id, data, skipped);
+    } else if (format == "purple") {
+        if (table.column({"minCopyNumber"})) {
+            read_purple_genes(table, data, skipped);
+        } else {
+            SegmentColumns columns;
+            columns.chrom = table.require_column({"chromosome"});
+            columns.start = table.require_column({"start"});
+            columns.end = table.require_column({"end"});
+            columns.copy_number = table.require_column({"copyNumber"});
+            columns.minor = table.column({"minorAlleleCopyNumber"});
+            data.detail = "PURPLE segments (copyNumber)";
+            read_segments(table, columns, options.sample_id, data, skipped);
+        }
+    } else {
+        read_gene_table(table, options.sample_id, data, skipped);
+    }
+    skipped.flush(data.warnings);
+    return data;
+}
+
+}  // namespace precis::io

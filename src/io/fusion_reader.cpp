@@ -1,0 +1,391 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "io/fusion_reader.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include <spdlog/spdlog.h>
+
+#include "common/error.hpp"
+#include "common/strings.hpp"
+#include "io/bed_reader.hpp"
+#include "io/table_reader.hpp"
+
+namespace precis::io {
+namespace {
+
+std::optional<int> count(std::string_view text) {
+    const auto value = str::to_double(text);
+    if (!value || *value < 0) {
+        return std::nullopt;
+    }
+    return static_cast<int>(*value);
+}
+
+std::optional<int> add(std::optional<int> a, std::optional<int> b) {
+    if (!a && !b) {
+        return std::nullopt;
+    }
+    return a.value_or(0) + b.value_or(0);
+}
+
+//! Arriba names the closest genes of an intergenic breakpoint "GENEA(1234),GENEB(5678)": no gene.
+std::string arriba_gene(std::string_view text) {
+    text = str::trim(text);
+    if (text == "." || text.find('(') != std::string_view::npos) {
+        return {};
+    }
+    return std::string(text);
+}
+
+//! STAR-Fusion gene cells are "SYMBOL^ENSG...".
+std::string star_gene(std::string_view text) {
+    text = str::trim(text);
+    const std::size_t caret = text.find('^');
+    return std::string(caret == std::string_view::npos ? text : text.substr(0, caret));
+}
+
+std::string clean_gene(std::string_view text) {
+    text = str::trim(text);
+    if (text == "." || text == "NA" || text == "-" || str::iequals(text, "intergenic")) {
+        return {};
+    }
+    return std::string(text);
+}
+
+class Reader {
+public:
+    Reader(const std::string& path, const FusionReadOptions& options, FusionData& data)
+        : path_(path), options_(options), data_(data), skipped_(path, options.strict) {}
+
+    //! Applies the read-support threshold and stores the fusion.
+    void keep(Fusion fusion, std::int64_t line) {
+        if (fusion.gene5.empty() && fusion.gene3.empty()) {
+            skipped_.skip(line, "no gene named on either side");
+            return;
+        }
+        const auto reads = add(fusion.split_reads, fusion.spanning_reads);
+        if (reads && *reads < options_.min_reads) {
+            skipped_.skip(line, "read support below " + std::to_string(options_.min_reads) + " (split + spanning)",
+                          "lower --min-fusion-reads if these fusions should be kept");
+            return;
+        }
+        fusion.where = Where{path_, line, fusion.gene5 + "--" + fusion.gene3};
+        data_.fusions.push_back(std::move(fusion));
+    }
+    void finish() { skipped_.flush(data_.warnings); }
+
+private:
+    std::string path_;
+    const FusionReadOptions& options_;
+    FusionData& data_;
+    SkippedRows skipped_;
+};
+
+void read_arriba(const Table& table, Reader& reader, FusionData& data) {
+    const std::size_t gene1 = table.require_column({"gene1"});
+    const std::size_t gene2 = table.require_column({"gene2"});
+    const auto strand1 = table.column({"strand1(gene/fusion)"});
+    const auto strand2 = table.column({"strand2(gene/fusion)"});
+    const auto bp1 = table.column({"breakpoint1"});
+    const auto bp2 = table.column({"breakpoint2"});
+    const auto split1 = table.column({"split_reads1"});
+    const auto split2 = table.column({"split_reads2"});
+    const auto discordant = table.column({"discordant_mates"});
+    const auto frame = table.column({"reading_frame"});
+    const auto confidence = table.column({"confidence"});
+    data.detail = "Arriba fusions.tsv (" + std::to_string(table.header().size()) + " columns)";
+    for (const auto& row : table.rows()) {
+        Fusion fusion;
+        fusion.caller = "arriba";
+        fusion.gene5 = arriba_gene(Table::field(row, gene1));
+        fusion.gene3 = arriba_gene(Table::field(row, gene2));
+        const auto strand_of = [&](std::optional<std::size_t> column) {
+            const std::string_view text = column ? Table::field(row, *column) : std::string_view();
+            return (!text.empty() && (text[0] == '+' || text[0] == '-')) ? text[0] : '.';
+        };
+        if (bp1) {
+            fusion.breakpoint5 = parse_breakpoint(Table::field(row, *bp1));
+            if (fusion.breakpoint5) {
+                fusion.breakpoint5->strand = strand_of(strand1);
+            }
+        }
+        if (bp2) {
+            fusion.breakpoint3 = parse_breakpoint(Table::field(row, *bp2));
+            if (fusion.breakpoint3) {
+                fusion.breakpoint3->strand = strand_of(strand2);
+            }
+        }
+        if (split1 || split2) {
+            fusion.split_reads = add(split1 ? count(Table::field(row, *split1)) : std::nullopt,
+                                     split2 ? count(Table::field(row, *split2)) : std::nullopt);
+        }
+        if (discordant) {
+            fusion.spanning_reads = count(Table::field(row, *discordant));
+        }
+        if (frame) {
+            const std::string_view text = str::trim(Table::field(row, *frame));
+            fusion.frame = text == "." ? "" : std::string(text);
+        }
+        fusion.orientation_note = "gene1 is the 5' partner (Arriba)";
+        if (confidence) {
+            fusion.orientation_note += "; confidence " + std::string(str::trim(Table::field(row, *confidence)));
+        }
+        reader.keep(std::move(fusion), row.line);
+    }
+}
+
+void read_star_fusion(const Table& table, Reader& reader, FusionData& data) {
+    const std::size_t left = table.require_column({"LeftGene"});
+    const std::size_t right = table.require_column({"RightGene"});
+    const auto name = table.column({"FusionName"});
+    const auto left_bp = table.column({"LeftBreakpoint"});
+    const auto right_bp = table.column({"RightBreakpoint"});
+    const auto junction = table.column({"JunctionReadCount", "JunctionReads"});
+    const auto spanning = table.column({"SpanningFragCount", "SpanningFrags"});
+    const auto frame = table.column({"PROT_FUSION_TYPE"});
+    data.detail = "STAR-Fusion (" + std::to_string(table.header().size()) + " columns)";
+    for (const auto& row : table.rows()) {
+        Fusion fusion;
+        fusion.caller = "star-fusion";
+        fusion.gene5 = star_gene(Table::field(row, left));
+        fusion.gene3 = star_gene(Table::field(row, right));
+        if (name) {
+            const auto [named5, named3] = split_fusion_name(Table::field(row, *name));
+            if (!str::iequals(named5, fusion.gene5) || !str::iequals(named3, fusion.gene3)) {
+                data.warnings.push_back(table.label() + ":" + std::to_string(row.line) + ": FusionName '" +
+                                        std::string(str::trim(Table::field(row, *name))) +
+                                        "' disagrees with LeftGene/RightGene (" + fusion.gene5 + ", " +
+                                        fusion.gene3 + "); the gene columns were used");
+            }
+        }
+        if (left_bp) {
+            fusion.breakpoint5 = parse_breakpoint(Table::field(row, *left_bp));
+        }
+        if (right_bp) {
+            fusion.breakpoint3 = parse_breakpoint(Table::field(row, *right_bp));
+        }
+        if (junction) {
+            fusion.split_reads = count(Table::field(row, *junction));
+        }
+        if (spanning) {
+            fusion.spanning_reads = count(Table::field(row, *spanning));
+        }
+        if (frame) {
+            fusion.frame = std::string(str::trim(Table::field(row, *frame)));
+        }
+        fusion.orientation_note = "LeftGene is the 5' partner (STAR-Fusion)";
+        reader.keep(std::move(fusion), row.line);
+    }
+}
+
+std::vector<std::string> distinct(const Table& table, std::size_t column) {
+    std::vector<std::string> values;
+    for (const auto& row : table.rows()) {
+        const std::string value(str::trim(Table::field(row, column)));
+        if (std::find(values.begin(), values.end(), value) == values.end()) {
+            values.push_back(value);
+        }
+    }
+    return values;
+}
+
+void read_table(const Table& table, const FusionReadOptions& options, Reader& reader, FusionData& data) {
+    const bool linx = table.column({"fivePrimeBreakendId"}).has_value() && table.column({"geneStart"}).has_value();
+    std::optional<std::size_t> gene_a;
+    std::optional<std::size_t> gene_b;
+    if (linx) {
+        gene_a = table.column({"geneStart"});
+        gene_b = table.column({"geneEnd"});
+        data.detail = "LINX fusion table (geneStart = 5', geneEnd = 3')";
+    } else {
+        gene_a = table.column({"Site1_Hugo_Symbol", "GeneA", "Gene_A", "gene5", "5'gene", "5_prime_gene", "Gene1",
+                               "FivePrimeGene", "LeftGene"});
+        gene_b = table.column({"Site2_Hugo_Symbol", "GeneB", "Gene_B", "gene3", "3'gene", "3_prime_gene", "Gene2",
+                               "ThreePrimeGene", "RightGene"});
+    }
+    const auto name = table.column({"FusionGene", "Fusion", "FusionName", "fusion_name", "Fusion_Name", "fusion"});
+    if (!(gene_a && gene_b) && !name) {
+        throw Error(ErrorKind::input, table.label() + ":" + std::to_string(table.header_line()),
+                    "a fusion table needs a fusion-name column (FusionGene, Fusion, FusionName) or two gene columns "
+                    "(GeneA/GeneB, Site1_Hugo_Symbol/Site2_Hugo_Symbol); the header has: " +
+                        str::join(table.header(), ", "),
+                    "known fusion formats: " + str::join(fusion_formats(), ", "));
+    }
+    if (data.detail.empty()) {
+        data.detail = (gene_a && gene_b) ? "fusion table (" + table.header()[*gene_a] + "/" + table.header()[*gene_b] + ")"
+                                         : "fusion table (" + table.header()[*name] + ")";
+    }
+    const auto left_bp = table.column({"LeftBreakpoint", "Breakpoint1", "breakpoint5"});
+    const auto right_bp = table.column({"RightBreakpoint", "Breakpoint2", "breakpoint3"});
+    const auto chrom1 = table.column({"Site1_Chromosome"});
+    const auto pos1 = table.column({"Site1_Position"});
+    const auto chrom2 = table.column({"Site2_Chromosome"});
+    const auto pos2 = table.column({"Site2_Position"});
+    const auto split = table.column({"SplitReads", "JunctionReads", "JunctionReadCount", "split_reads",
+                                     "Tumor_Split_Read_Count"});
+    const auto spanning = table.column({"SpanningReads", "SpanningFragCount", "spanning_reads", "DiscordantReads",
+                                        "Tumor_Paired_End_Read_Count"});
+    const auto reported = linx ? table.column({"reported"}) : std::nullopt;
+    const auto phased = linx ? table.column({"phased"}) : std::nullopt;
+    const auto sample = table.column({"Tumor_Sample_Barcode", "Sample_Id", "sample", "sample_id"});
+    std::string chosen_sample;
+    if (sample) {
+        const std::vector<std::string> samples = distinct(table, *sample);
+        if (!options.sample_id.empty()) {
+            if (std::find(samples.begin(), samples.end(), options.sample_id) == samples.end()) {
+                throw Error(ErrorKind::usage, table.label(),
+                            "sample '" + options.sample_id + "' is not in the table; it has: " + str::join(samples, ", "),
+                            "give one of the sample names listed");
+            }
+            chosen_sample = options.sample_id;
+        } else if (samples.size() > 1) {
+            throw Error(ErrorKind::usage, table.label(),
+                        "the fusion table holds " + std::to_string(samples.size()) + " samples: " +
+                            str::join(samples, ", "),
+                        "name the sample to use (--sample)");
+        } else if (!samples.empty()) {
+            chosen_sample = samples.front();
+        }
+    }
+    std::int64_t not_reported = 0;
+    for (const auto& row : table.rows()) {
+        if (sample && str::trim(Table::field(row, *sample)) != chosen_sample) {
+            continue;
+        }
+        if (reported && str::iequals(str::trim(Table::field(row, *reported)), "false")) {
+            ++not_reported;
+            continue;
+        }
+        Fusion fusion;
+        fusion.caller = linx ? "linx" : "table";
+        if (gene_a && gene_b) {
+            fusion.gene5 = clean_gene(Table::field(row, *gene_a));
+            fusion.gene3 = clean_gene(Table::field(row, *gene_b));
+        } else {
+            std::tie(fusion.gene5, fusion.gene3) = split_fusion_name(Table::field(row, *name));
+        }
+        if (left_bp && right_bp) {
+            fusion.breakpoint5 = parse_breakpoint(Table::field(row, *left_bp));
+            fusion.breakpoint3 = parse_breakpoint(Table::field(row, *right_bp));
+        } else if (chrom1 && pos1 && chrom2 && pos2) {
+            const auto make = [&](std::size_t c, std::size_t p) -> std::optional<Breakpoint> {
+                const auto position = str::to_int(Table::field(row, p));
+                const std::string chrom = str::normalise_chrom(str::trim(Table::field(row, c)));
+                if (!position || chrom.empty()) {
+                    return std::nullopt;
+                }
+                return Breakpoint{chrom, *position, '.'};
+            };
+            fusion.breakpoint5 = make(*chrom1, *pos1);
+            fusion.breakpoint3 = make(*chrom2, *pos2);
+        }
+        if (split) {
+            fusion.split_reads = count(Table::field(row, *split));
+        }
+        if (spanning) {
+            fusion.spanning_reads = count(Table::field(row, *spanning));
+        }
+        if (phased) {
+            fusion.frame = std::string(str::trim(Table::field(row, *phased)));
+        }
+        fusion.orientation_note = linx ? "geneStart is the 5' partner (LINX)"
+                                       : "5'/3' order as written in the table (not verified by the file)";
+        reader.keep(std::move(fusion), row.line);
+    }
+    if (not_reported > 0) {
+        data.warnings.push_back(table.label() + ": " + std::to_string(not_reported) +
+                                " LINX fusion(s) not reported by LINX (reported=false) were ignored");
+    }
+}
+
+}  // namespace
+
+const std::vector<std::string>& fusion_formats() {
+    static const std::vector<std::string> formats = {"arriba", "star-fusion", "table"};
+    return formats;
+}
+
+std::optional<Breakpoint> parse_breakpoint(std::string_view text) {
+    text = str::trim(text);
+    const std::vector<std::string_view> parts = str::split(text, ':');
+    if (parts.size() < 2) {
+        return std::nullopt;
+    }
+    const auto position = str::to_int(parts[1]);
+    if (!position || parts[0].empty()) {
+        return std::nullopt;
+    }
+    Breakpoint breakpoint{str::normalise_chrom(parts[0]), *position, '.'};
+    if (parts.size() >= 3 && (parts[2] == "+" || parts[2] == "-")) {
+        breakpoint.strand = parts[2][0];
+    }
+    return breakpoint;
+}
+
+std::pair<std::string, std::string> split_fusion_name(std::string_view name) {
+    name = str::trim(name);
+    if (str::ends_with(str::lower(name), " fusion")) {
+        name.remove_suffix(7);
+        name = str::trim(name);
+    }
+    const auto split_at = [&](std::size_t at, std::size_t width) {
+        return std::make_pair(std::string(str::trim(name.substr(0, at))),
+                              std::string(str::trim(name.substr(at + width))));
+    };
+    std::pair<std::string, std::string> parts;
+    if (const auto at = name.find("--"); at != std::string_view::npos) {
+        parts = split_at(at, 2);
+    } else if (const auto colons = name.find("::"); colons != std::string_view::npos) {
+        parts = split_at(colons, 2);
+    } else if (const auto slash = name.find('/'); slash != std::string_view::npos) {
+        parts = split_at(slash, 1);
+    } else if (const auto hyphen = name.find('-'); hyphen != std::string_view::npos) {
+        parts = split_at(hyphen, 1);
+    } else {
+        parts = {std::string(name), std::string()};
+    }
+    if (str::iequals(parts.second, "intragenic")) {
+        parts.second = parts.first;
+    }
+    return parts;
+}
+
+FusionData read_fusions(const std::string& path, const FusionReadOptions& options) {
+    std::string format = str::lower(options.format);
+    if (format.empty()) {
+        format = "auto";
+    }
+    if (format != "auto" &&
+        std::find(fusion_formats().begin(), fusion_formats().end(), format) == fusion_formats().end()) {
+        throw Error(ErrorKind::usage, "--fusion-format " + options.format, "unknown fusion format",
+                    "use auto or one of: " + str::join(fusion_formats(), ", "));
+    }
+    Table::Options table_options;
+    table_options.delimiter = 0;
+    const Table table = Table::read(path, table_options);
+    if (format == "auto") {
+        if (table.column({"gene1"}) && table.column({"gene2"}) && table.column({"breakpoint1"})) {
+            format = "arriba";
+        } else if (table.column({"LeftGene"}) && table.column({"RightGene"}) && table.column({"FusionName"})) {
+            format = "star-fusion";
+        } else {
+            format = "table";
+        }
+        spdlog::info("{}: fusion format detected as {}", path, format);
+    }
+    FusionData data;
+    data.format = format;
+    Reader reader(path, options, data);
+    if (format == "arriba") {
+        read_arriba(table, reader, data);
+    } else if (format == "star-fusion") {
+        read_star_fusion(table, reader, data);
+    } else {
+        read_table(table, options, reader, data);
+    }
+    reader.finish();
+    return data;
+}
+
+}  // namespace precis::io

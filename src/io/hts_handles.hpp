@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+// RAII owners for htslib handles. Only src/io includes htslib.
+#pragma once
+
+#include <htslib/hts.h>
+#include <htslib/tbx.h>
+#include <htslib/vcf.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace precis::io {
+
+struct HtsFileCloser {
+    void operator()(htsFile* file) const noexcept {
+        if (file != nullptr) {
+            (void)hts_close(file);
+        }
+    }
+};
+struct BcfHeaderDeleter {
+    void operator()(bcf_hdr_t* header) const noexcept { bcf_hdr_destroy(header); }
+};
+struct BcfRecordDeleter {
+    void operator()(bcf1_t* record) const noexcept { bcf_destroy(record); }
+};
+struct HtsIndexDeleter {
+    void operator()(hts_idx_t* index) const noexcept { hts_idx_destroy(index); }
+};
+struct TbxDeleter {
+    void operator()(tbx_t* index) const noexcept { tbx_destroy(index); }
+};
+struct HtsIteratorDeleter {
+    void operator()(hts_itr_t* iterator) const noexcept { hts_itr_destroy(iterator); }
+};
+
+using HtsFilePtr = std::unique_ptr<htsFile, HtsFileCloser>;
+using BcfHeaderPtr = std::unique_ptr<bcf_hdr_t, BcfHeaderDeleter>;
+using BcfRecordPtr = std::unique_ptr<bcf1_t, BcfRecordDeleter>;
+using HtsIndexPtr = std::unique_ptr<hts_idx_t, HtsIndexDeleter>;
+using TbxPtr = std::unique_ptr<tbx_t, TbxDeleter>;
+using HtsIteratorPtr = std::unique_ptr<hts_itr_t, HtsIteratorDeleter>;
+
+//! Owns the dst/ndst pair filled by bcf_get_info_* / bcf_get_format_*. `ndst` is only the capacity:
+//! always use the count those functions return.
+template <typename T>
+struct HtsBuffer {
+    T* data = nullptr;
+    int capacity = 0;
+    HtsBuffer() = default;
+    HtsBuffer(const HtsBuffer&) = delete;
+    HtsBuffer& operator=(const HtsBuffer&) = delete;
+    ~HtsBuffer() { std::free(data); }
+};
+
+}  // namespace precis::io

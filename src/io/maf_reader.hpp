@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/genome.hpp"
+
+namespace precis::io {
+
+//! One MAF row of the chosen tumour sample (columns found by name: GDC/vcf2maf MAF, cBioPortal MAF,
+//! the OncoKB annotator's minimal MAF, MOAlmanac's "Start_position"/"Protein_Change" variant).
+struct MafRow {
+    std::int64_t line = 0;
+    std::string gene;
+    std::string chrom;
+    std::int64_t start = 0;
+    std::string ref;
+    std::string alt;
+    std::string protein;  //!< HGVSp_Short, else Protein_Change, else HGVSp
+    std::string variant_classification;
+    std::string transcript;
+    std::optional<int> alt_count;
+    std::optional<int> ref_count;
+    std::optional<int> depth;
+};
+
+struct MafData {
+    std::string sample;
+    std::string sample_reason;
+    Genome genome = Genome::unknown;  //!< from NCBI_Build (unknown when absent or mixed)
+    std::vector<MafRow> rows;
+    std::int64_t skipped = 0;  //!< rows without a gene or a usable protein/coordinate
+    std::vector<std::string> skipped_examples;
+};
+
+//! Reads a MAF; `sample` picks Tumor_Sample_Barcode when the file has several (else Error(usage) naming
+//! them). Throws Error(input) for a missing file or missing required columns.
+MafData read_maf(const std::string& path, const std::string& sample, bool strict);
+
+}  // namespace precis::io

@@ -1,0 +1,528 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "io/vcf_reader.hpp"
+
+#include <htslib/hts_log.h>
+#include <htslib/kstring.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <map>
+
+#include "common/error.hpp"
+#include "common/strings.hpp"
+#include "io/hts_handles.hpp"
+
+namespace precis::io {
+
+namespace {
+
+//! Contig lengths that tell the builds apart (GRCh37 vs GRCh38 primary assembly).
+struct BuildLengths {
+    const char* chrom;
+    std::int64_t grch37;
+    std::int64_t grch38;
+};
+constexpr BuildLengths kBuildLengths[] = {
+    {"1", 249250621, 248956422}, {"2", 243199373, 242193529}, {"7", 159138663, 159345973},
+    {"10", 135534747, 133797422}, {"12", 133851895, 133275309}, {"17", 81195210, 83257441},
+    {"X", 155270560, 156040895},
+};
+
+std::string describe_format(const htsFormat& format) {
+    char* text = hts_format_description(&format);
+    std::string out = text != nullptr ? text : "unknown";
+    std::free(text);
+    return out;
+}
+
+//! Severe htslib record problems after which the record cannot be trusted.
+constexpr int kSevereErrors = BCF_ERR_NCOLS | BCF_ERR_LIMITS | BCF_ERR_CHAR | BCF_ERR_CTG_INVALID | BCF_ERR_TAG_INVALID;
+
+}  // namespace
+
+struct VcfReader::Impl {
+    std::string path;
+    VcfReaderOptions options;
+    HtsFilePtr file;
+    BcfHeaderPtr header;
+    Genome genome = Genome::unknown;
+    std::string genome_evidence;
+    std::vector<std::string> samples;
+    std::string tumor_sample;
+    std::string tumor_reason;
+    int tumor_index = -1;
+    std::vector<AnnotationLayout> layouts;
+    bool has_index = false;
+    bool is_bcf = false;
+
+    [[noreturn]] void fail(const std::string& why, const std::string& help) const {
+        throw Error(ErrorKind::input, path, why, help);
+    }
+
+    void open() {
+        std::error_code ec;
+        if (!std::filesystem::exists(path, ec)) {
+            throw Error(ErrorKind::input, path, "the VCF file does not exist", "check the --vcf path");
+        }
+        if (std::filesystem::is_directory(path, ec)) {
+            throw Error(ErrorKind::input, path, "the VCF path is a directory", "give the VCF file itself");
+        }
+        file.reset(hts_open(path.c_str(), "r"));
+        if (!file) {
+            fail("cannot open the file with htslib", "check that the file is readable and a VCF/BCF");
+        }
+        const htsFormat* format = hts_get_format(file.get());
+        if (format->category != variant_data && format->format != text_format) {
+            fail("not a VCF or BCF file (htslib detected: " + describe_format(*format) + ")",
+                 "give a VCF (.vcf, .vcf.gz) or BCF file; MAF files go to --maf");
+        }
+        is_bcf = format->format == bcf;
+        if (options.threads > 1 && format->compression == bgzf) {
+            (void)hts_set_threads(file.get(), options.threads);
+        }
+        header.reset(bcf_hdr_read(file.get()));
+        if (!header) {
+            fail("no valid VCF header (expected '##fileformat=VCFv4.x' meta lines and a '#CHROM POS ID REF ALT QUAL "
+                 "FILTER INFO' line before the first record)",
+                 "check that the file is a complete VCF; remove any log lines written before the header");
+        }
+        for (int i = 0; i < bcf_hdr_nsamples(header.get()); ++i) {
+            samples.emplace_back(header->samples[i]);
+        }
+        detect_genome();
+        choose_sample();
+        read_layouts();
+        // An index is usable only for bgzipped VCF or BCF.
+        if (format->compression == bgzf) {
+            if (is_bcf) {
+                HtsIndexPtr index(bcf_index_load(path.c_str()));
+                has_index = static_cast<bool>(index);
+            } else {
+                TbxPtr index(tbx_index_load(path.c_str()));
+                has_index = static_cast<bool>(index);
+            }
+        }
+    }
+
+    void detect_genome() {
+        int votes37 = 0;
+        int votes38 = 0;
+        for (const BuildLengths& known : kBuildLengths) {
+            for (const char* prefix : {"", "chr"}) {
+                const std::string name = std::string(prefix) + known.chrom;
+                const int rid = bcf_hdr_name2id(header.get(), name.c_str());
+                if (rid < 0) {
+                    continue;
+                }
+                const bcf_idpair_t& pair = header->id[BCF_DT_CTG][rid];
+                if (pair.val == nullptr) {
+                    continue;
+                }
+                const std::int64_t length = static_cast<std::int64_t>(pair.val->info[0]);
+                if (length == known.grch37) {
+                    ++votes37;
+                } else if (length == known.grch38) {
+                    ++votes38;
+                }
+            }
+        }
+        if (votes37 > 0 && votes38 == 0) {
+            genome = Genome::GRCh37;
+        } else if (votes38 > 0 && votes37 == 0) {
+            genome = Genome::GRCh38;
+        }
+        genome_evidence = "contig lengths in the header: " + std::to_string(votes37) + " match GRCh37, " +
+                          std::to_string(votes38) + " match GRCh38";
+    }
+
+    void choose_sample() {
+        if (samples.empty()) {
+            tumor_reason = "sites-only VCF (no sample columns): VAF and depth not available";
+            return;
+        }
+        const auto index_of = [&](const std::string& name) {
+            const auto it = std::find(samples.begin(), samples.end(), name);
+            return it == samples.end() ? -1 : static_cast<int>(it - samples.begin());
+        };
+        if (!options.tumor_sample.empty()) {
+            tumor_index = index_of(options.tumor_sample);
+            if (tumor_index < 0) {
+                throw Error(ErrorKind::usage, path,
+                            "--tumor-sample '" + options.tumor_sample + "' is not a sample of this VCF; it has: " +
+                                str::join(samples, ", "),
+                            "pass one of the listed sample names");
+            }
+            tumor_reason = "given with --tumor-sample";
+        } else if (bcf_hrec_t* hrec = bcf_hdr_get_hrec(header.get(), BCF_HL_GEN, "tumor_sample", nullptr, nullptr);
+                   hrec != nullptr && hrec->value != nullptr && index_of(hrec->value) >= 0) {
+            tumor_index = index_of(hrec->value);
+            tumor_reason = "from the header line ##tumor_sample=";
+        } else if (samples.size() == 1) {
+            tumor_index = 0;
+            tumor_reason = "the only sample in the VCF";
+        } else {
+            // Callers such as Strelka name the columns NORMAL and TUMOR: that is a hint too.
+            for (std::size_t i = 0; i < samples.size(); ++i) {
+                if (str::iequals(samples[i], "TUMOR") || str::iequals(samples[i], "TUMOUR")) {
+                    tumor_index = static_cast<int>(i);
+                    tumor_reason = "the sample column named " + samples[i];
+                }
+            }
+            if (tumor_index < 0) {
+                throw Error(ErrorKind::usage, path,
+                            "the VCF has " + std::to_string(samples.size()) +
+                                " samples and no ##tumor_sample= header line: " + str::join(samples, ", "),
+                            "choose the tumour column with --tumor-sample NAME");
+            }
+        }
+        tumor_sample = samples[static_cast<std::size_t>(tumor_index)];
+    }
+
+    void read_layouts() {
+        for (const char* key : {"CSQ", "ANN", "BCSQ", "vep"}) {
+            bcf_hrec_t* hrec = bcf_hdr_get_hrec(header.get(), BCF_HL_INFO, "ID", key, nullptr);
+            if (hrec == nullptr) {
+                continue;
+            }
+            const int description = bcf_hrec_find_key(hrec, "Description");
+            if (description < 0) {
+                continue;
+            }
+            if (auto layout = AnnotationLayout::from_header(key, hrec->vals[description])) {
+                layouts.push_back(std::move(*layout));
+            }
+        }
+    }
+
+    // ---- per-record helpers ----
+
+    std::string filter_text(bcf1_t* record) const {
+        if (record->d.n_flt == 0) {
+            return ".";
+        }
+        std::string out;
+        for (int i = 0; i < record->d.n_flt; ++i) {
+            if (i != 0) {
+                out += ';';
+            }
+            out += bcf_hdr_int2id(header.get(), BCF_DT_ID, record->d.flt[i]);
+        }
+        return out;
+    }
+
+    //! Fills VAF/depth for ALT `a` (1-based) of the tumour sample from the common callers' FORMAT fields.
+    void fill_vaf(bcf1_t* record, int a, VcfAllele& allele, HtsBuffer<int32_t>& ints, HtsBuffer<float>& floats) const {
+        const int n_allele = record->n_allele;
+        const auto format_ints = [&](const char* tag) -> int {
+            return bcf_get_format_int32(header.get(), record, tag, &ints.data, &ints.capacity);
+        };
+        const auto format_floats = [&](const char* tag) -> int {
+            return bcf_get_format_float(header.get(), record, tag, &floats.data, &floats.capacity);
+        };
+        const int n_samples = bcf_hdr_nsamples(header.get());
+        std::optional<int> dp;
+        if (tumor_index >= 0) {
+            const int n = format_ints("DP");
+            if (n >= n_samples && n > 0) {
+                const int32_t v = ints.data[tumor_index * (n / n_samples)];
+                if (v != bcf_int32_missing && v != bcf_int32_vector_end) {
+                    dp = v;
+                }
+            }
+            // AD (Number=R): Mutect2, FreeBayes, VarDict, DRAGEN, GATK.
+            int n_ad = format_ints("AD");
+            if (n_ad > 0 && n_ad / n_samples == n_allele) {
+                const int32_t* ad = ints.data + tumor_index * n_allele;
+                std::int64_t total = 0;
+                bool ok = true;
+                for (int i = 0; i < n_allele; ++i) {
+                    if (ad[i] == bcf_int32_missing || ad[i] == bcf_int32_vector_end) {
+                        ok = false;
+                        break;
+                    }
+                    total += ad[i];
+                }
+                if (ok && total > 0) {
+                    allele.alt_reads = ad[a];
+                    allele.depth = dp.value_or(static_cast<int>(total));
+                    allele.vaf = static_cast<double>(ad[a]) / static_cast<double>(total);
+                    allele.vaf_source = "FORMAT/AD";
+                    return;
+                }
+            }
+            // AF (Number=A).
+            const int n_af = format_floats("AF");
+            if (n_af > 0 && n_af / n_samples == n_allele - 1) {
+                const float v = floats.data[tumor_index * (n_allele - 1) + (a - 1)];
+                if (!bcf_float_is_missing(v) && !bcf_float_is_vector_end(v)) {
+                    allele.vaf = v;
+                    allele.depth = dp;
+                    allele.vaf_source = "FORMAT/AF";
+                    return;
+                }
+            }
+            // Strelka2 SNVs: {REF}U/{ALT}U, tier-1 count first.
+            const char* ref = record->d.allele[0];
+            const char* alt = record->d.allele[a];
+            if (std::strlen(ref) == 1 && std::strlen(alt) == 1) {
+                const std::string ref_tag = std::string(1, ref[0]) + "U";
+                const std::string alt_tag = std::string(1, alt[0]) + "U";
+                const int n_ref = format_ints(ref_tag.c_str());
+                if (n_ref > 0 && n_ref / n_samples >= 1) {
+                    const int32_t ref_count = ints.data[tumor_index * (n_ref / n_samples)];
+                    const int n_alt = format_ints(alt_tag.c_str());
+                    if (n_alt > 0) {
+                        const int32_t alt_count = ints.data[tumor_index * (n_alt / n_samples)];
+                        if (ref_count >= 0 && alt_count >= 0 && ref_count + alt_count > 0) {
+                            allele.alt_reads = alt_count;
+                            allele.depth = dp.value_or(ref_count + alt_count);
+                            allele.vaf = static_cast<double>(alt_count) / (ref_count + alt_count);
+                            allele.vaf_source = "Strelka2 tier-1 base counts";
+                            return;
+                        }
+                    }
+                }
+            }
+            // Strelka2 indels: TAR/TIR tier-1.
+            const int n_tar = format_ints("TAR");
+            if (n_tar > 0) {
+                const int32_t tar = ints.data[tumor_index * (n_tar / n_samples)];
+                const int n_tir = format_ints("TIR");
+                if (n_tir > 0) {
+                    const int32_t tir = ints.data[tumor_index * (n_tir / n_samples)];
+                    if (tar >= 0 && tir >= 0 && tar + tir > 0) {
+                        allele.alt_reads = tir;
+                        allele.depth = dp.value_or(tar + tir);
+                        allele.vaf = static_cast<double>(tir) / (tar + tir);
+                        allele.vaf_source = "Strelka2 tier-1 TAR/TIR";
+                        return;
+                    }
+                }
+            }
+        }
+        // PCGR-style INFO/TVAF and INFO/TDP (tumour VAF/depth), when FORMAT gives nothing.
+        int n = bcf_get_info_float(header.get(), record, "TVAF", &floats.data, &floats.capacity);
+        if (n >= a && !bcf_float_is_missing(floats.data[std::min(a - 1, n - 1)])) {
+            allele.vaf = floats.data[std::min(a - 1, n - 1)];
+            allele.vaf_source = "INFO/TVAF";
+            n = bcf_get_info_int32(header.get(), record, "TDP", &ints.data, &ints.capacity);
+            if (n >= 1 && ints.data[0] != bcf_int32_missing) {
+                allele.depth = ints.data[0];
+            }
+            return;
+        }
+        allele.depth = dp;
+    }
+};
+
+VcfReader::VcfReader(const std::string& path, const VcfReaderOptions& options) : impl_(std::make_unique<Impl>()) {
+    impl_->path = path;
+    impl_->options = options;
+    impl_->open();
+}
+
+VcfReader::~VcfReader() = default;
+
+const std::string& VcfReader::path() const noexcept { return impl_->path; }
+Genome VcfReader::header_genome() const noexcept { return impl_->genome; }
+std::string VcfReader::header_genome_evidence() const { return impl_->genome_evidence; }
+const std::vector<std::string>& VcfReader::samples() const noexcept { return impl_->samples; }
+const std::string& VcfReader::tumor_sample() const noexcept { return impl_->tumor_sample; }
+const std::string& VcfReader::tumor_sample_reason() const noexcept { return impl_->tumor_reason; }
+const std::vector<AnnotationLayout>& VcfReader::annotation_layouts() const noexcept { return impl_->layouts; }
+bool VcfReader::has_index() const noexcept { return impl_->has_index; }
+
+VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const std::vector<Region>& regions) {
+    Impl& self = *impl_;
+    VcfReadStats stats;
+    BcfRecordPtr record(bcf_init());
+    if (!record) {
+        throw Error(ErrorKind::internal, self.path, "out of memory allocating a VCF record");
+    }
+    HtsBuffer<int32_t> ints;
+    HtsBuffer<float> floats;
+    HtsBuffer<char> info_text;
+    VcfAllele allele;
+    int consecutive_errors = 0;
+
+    const auto note_malformed = [&](const std::string& what) {
+        ++stats.malformed;
+        const std::string message = "record " + std::to_string(stats.records) + ": " + what;
+        if (self.options.strict) {
+            throw Error(ErrorKind::input, self.path, "malformed record: " + message,
+                        "fix or remove the record, or run without --strict to skip malformed records with a warning");
+        }
+        if (stats.malformed_examples.size() < 5) {
+            stats.malformed_examples.push_back(message);
+        }
+    };
+
+    const auto process = [&](bcf1_t* rec) {
+        if (rec->errcode & kSevereErrors) {
+            note_malformed("htslib could not parse it (error flags " + std::to_string(rec->errcode) + ")");
+            return;
+        }
+        if (rec->errcode != 0) {
+            ++stats.undefined_tags;  // undefined contig/tag: htslib added a definition; the data are usable
+        }
+        if (bcf_unpack(rec, BCF_UN_STR | BCF_UN_FLT) < 0) {
+            note_malformed("cannot unpack alleles");
+            return;
+        }
+        const char* contig = bcf_hdr_id2name(self.header.get(), rec->rid);
+        const std::string chrom = str::normalise_chrom(contig != nullptr ? contig : "");
+        const std::int64_t pos = rec->pos + 1;  // htslib is 0-based; precis is 1-based
+        if (rec->n_allele < 2) {
+            return;  // ALT "." : no variant
+        }
+        if (!select(chrom, pos, pos + rec->rlen - 1)) {
+            return;
+        }
+        const std::string filter = self.filter_text(rec);
+        const bool passing = filter == "PASS" || filter == ".";
+        if (!passing && !self.options.include_filtered) {
+            stats.filtered += rec->n_allele - 1;
+            return;
+        }
+        // Annotations for the whole record, split per allele below.
+        std::vector<std::pair<const AnnotationLayout*, std::vector<TranscriptAnnotation>>> annotations;
+        for (const AnnotationLayout& layout : self.layouts) {
+            const int n = bcf_get_info_string(self.header.get(), rec, layout.key.c_str(), &info_text.data,
+                                              &info_text.capacity);
+            if (n > 0) {
+                annotations.emplace_back(&layout, parse_annotations(layout, std::string_view(info_text.data, std::strlen(info_text.data))));
+            }
+        }
+        bool unpacked_format = false;
+        for (int a = 1; a < rec->n_allele; ++a) {
+            const std::string_view alt = rec->d.allele[a];
+            if (alt.empty() || alt == "*" || alt == "." || alt.front() == '<' || alt.find('[') != std::string_view::npos ||
+                alt.find(']') != std::string_view::npos || alt.front() == '.' || alt.back() == '.') {
+                ++stats.symbolic;
+                continue;
+            }
+            if (!unpacked_format && self.tumor_index >= 0) {
+                if (bcf_unpack(rec, BCF_UN_FMT) < 0) {
+                    note_malformed("cannot unpack FORMAT");
+                    return;
+                }
+                unpacked_format = true;
+            }
+            ++stats.alleles;
+            allele = VcfAllele{};
+            allele.chrom = chrom;
+            allele.pos = pos;
+            allele.ref = rec->d.allele[0];
+            allele.alt = std::string(alt);
+            allele.allele_index = a;
+            allele.n_alt = rec->n_allele - 1;
+            allele.filter = filter;
+            allele.record_number = stats.records;
+            self.fill_vaf(rec, a, allele, ints, floats);
+            for (const auto& [layout, entries] : annotations) {
+                for (const TranscriptAnnotation& entry : entries) {
+                    if (annotation_matches_allele(*layout, entry, allele.ref, allele.alt, a, allele.n_alt)) {
+                        allele.annotations.push_back(entry);
+                        allele.layout = layout;
+                    }
+                }
+                if (!allele.annotations.empty()) {
+                    break;  // first annotation source that covers the allele wins
+                }
+            }
+            visit(allele);
+        }
+    };
+
+    const auto run_sequential = [&]() {
+        while (true) {
+            const int status = bcf_read(self.file.get(), self.header.get(), record.get());
+            if (status == -1) {
+                break;
+            }
+            ++stats.records;
+            if (status < -1) {
+                note_malformed("htslib could not parse it");
+                if (++consecutive_errors > 100) {
+                    throw Error(ErrorKind::input, self.path,
+                                "more than 100 consecutive unreadable records after record " +
+                                    std::to_string(stats.records - 100) + " (truncated or corrupt file?)",
+                                "check the file with `bcftools view` and re-create it");
+                }
+                continue;
+            }
+            consecutive_errors = 0;
+            process(record.get());
+        }
+    };
+
+    if (regions.empty() || !self.has_index) {
+        run_sequential();
+        return stats;
+    }
+
+    // Indexed: read only the requested regions (merged, sorted) so each record is seen once.
+    stats.used_index = true;
+    HtsIndexPtr bcf_index;
+    TbxPtr tbx_index;
+    if (self.is_bcf) {
+        bcf_index.reset(bcf_index_load(self.path.c_str()));
+    } else {
+        tbx_index.reset(tbx_index_load(self.path.c_str()));
+    }
+    kstring_t line = {0, 0, nullptr};
+    struct KstringFree {
+        kstring_t* s;
+        ~KstringFree() { std::free(s->s); }
+    } line_guard{&line};
+    std::map<std::string, std::int64_t> last_end;
+    for (const Region& region : regions) {
+        // The file may name contigs with or without "chr".
+        std::string contig;
+        for (const std::string& candidate : {region.chrom, "chr" + region.chrom}) {
+            if (bcf_hdr_name2id(self.header.get(), candidate.c_str()) >= 0) {
+                contig = candidate;
+                break;
+            }
+        }
+        if (contig.empty()) {
+            continue;
+        }
+        const std::string query = contig + ":" + std::to_string(region.start) + "-" + std::to_string(region.end);
+        HtsIteratorPtr iterator(self.is_bcf ? bcf_itr_querys(bcf_index.get(), self.header.get(), query.c_str())
+                                            : tbx_itr_querys(tbx_index.get(), query.c_str()));
+        if (!iterator) {
+            continue;  // contig absent from the index: no records there
+        }
+        const std::int64_t previous_end = last_end.count(region.chrom) != 0 ? last_end[region.chrom] : 0;
+        while (true) {
+            int status = 0;
+            if (self.is_bcf) {
+                status = bcf_itr_next(self.file.get(), iterator.get(), record.get());
+            } else {
+                status = tbx_itr_next(self.file.get(), tbx_index.get(), iterator.get(), &line);
+                if (status >= 0) {
+                    status = vcf_parse(&line, self.header.get(), record.get()) < 0 ? -2 : 0;
+                }
+            }
+            if (status == -1) {
+                break;
+            }
+            ++stats.records;
+            if (status < -1) {
+                note_malformed("htslib could not parse it");
+                continue;
+            }
+            if (record->pos + 1 <= previous_end) {
+                continue;  // already seen through the previous, overlapping region
+            }
+            process(record.get());
+        }
+        last_end[region.chrom] = std::max(previous_end, region.end);
+    }
+    return stats;
+}
+
+}  // namespace precis::io

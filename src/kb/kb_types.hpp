@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/genome.hpp"
+#include "model/profile.hpp"
+#include "report/report.hpp"
+
+namespace precis::kb {
+
+//! A closed 1-based genomic interval on one build.
+struct Interval {
+    std::string chrom;  //!< without "chr"
+    std::int64_t start = 0;
+    std::int64_t end = 0;
+    bool contains(const std::string& c, std::int64_t pos) const { return c == chrom && pos >= start && pos <= end; }
+    bool overlaps(const std::string& c, std::int64_t s, std::int64_t e) const {
+        return c == chrom && s <= end && e >= start;
+    }
+};
+
+//! Transcripts whose protein numbering differs from the reference transcript (e.g. BRAF MANE
+//! NM_001374258: V640E is V600E on NM_004333). residue_ref = residue_alt + offset for residue_alt >= from.
+struct AlternateNumbering {
+    std::vector<std::string> ids;  //!< versionless NM_/ENST/ENSP/NP_ accessions
+    int from_residue = 1;
+    int offset = 0;
+    std::string note;
+};
+
+struct GeneInfo {
+    std::string symbol;
+    std::vector<std::string> aliases;
+    std::string hgnc_id;
+    char strand = '+';
+    std::string role;  //!< oncogene, tsg, other
+    std::map<Genome, std::string> transcripts;  //!< reference RefSeq transcript per build
+    std::map<Genome, std::string> ensembl;
+    std::map<Genome, Interval> span;
+    std::vector<AlternateNumbering> alternate_numbering;
+    //! Fusion role in which the kinase/functional domain is kept ("5prime" or "3prime"), empty if none.
+    std::string fusion_retained_role;
+    std::string fusion_rule;
+    std::map<Genome, Interval> kinase_retained_region;
+    std::vector<SourceRef> sources;
+};
+
+//! Genomic location of one hotspot codon on one build.
+struct CodonLocation {
+    std::string chrom;
+    std::int64_t start = 0;  //!< lowest genomic coordinate of the codon
+    std::int64_t end = 0;
+    char strand = '+';
+    std::string ref_codon;  //!< transcript-sense reference codon
+};
+
+struct HotspotCodon {
+    std::string gene;
+    int codon = 0;
+    char ref_aa = 'X';
+    std::string transcript;
+    std::map<Genome, CodonLocation> location;
+    std::vector<SourceRef> sources;
+};
+
+//! How a biomarker is recognised among the profile's alterations. Only the fields relevant to the
+//! biomarker's category are set.
+struct BiomarkerMatch {
+    std::vector<std::string> protein_changes;  //!< exact, e.g. V600E
+    std::vector<int> codons;                    //!< any change at these residues
+    std::optional<std::pair<int, int>> codon_range;  //!< any change overlapping [first, last]
+    std::vector<VariantClass> variant_classes;  //!< restricts codons/codon_range; empty = protein-altering
+    std::vector<std::string> copy_number;       //!< amplification, homozygous_deletion, ...
+    std::string fusion_role;                    //!< 5prime / 3prime / any
+    std::string signature;                      //!< MSI-H, TMB-H, dMMR
+    std::string ihc_marker;                     //!< HER2
+    std::vector<std::string> ihc_scores;        //!< 3+, 2+
+    std::string ish_status;                     //!< amplified
+};
+
+struct Biomarker {
+    std::string id;
+    std::string label;
+    std::string gene;  //!< empty for signatures
+    Category category = Category::small_variant;
+    //! Further categories that can also establish this biomarker (PTEN_LOSS: small_variant + copy_number).
+    std::vector<Category> also_from;
+    BiomarkerMatch match;
+    BiomarkerMatch copy_number_match;  //!< used when also_from includes copy_number
+    bool panel = true;                 //!< listed in the report's biomarker panel
+    std::string description;
+};
+
+struct Regulatory {
+    std::string agency;
+    std::string status;
+    std::string date;
+    std::vector<std::string> tumor_types;
+    std::string indication;
+};
+
+struct Caveat {
+    std::vector<std::string> tumor_types;
+    std::string text;
+};
+
+struct EvidenceItem {
+    std::string id;
+    std::string biomarker;
+    std::vector<std::string> tumor_types;
+    std::vector<std::string> excluded_tumor_types;
+    std::vector<std::string> drugs;
+    std::string direction;
+    std::string oncokb_level;
+    std::string escat;
+    std::string line_of_therapy;
+    std::vector<Regulatory> regulatory;
+    std::string summary;
+    std::vector<std::string> trials;
+    std::vector<Caveat> caveats;
+    std::vector<SourceRef> sources;
+    std::string file;  //!< KB file it came from
+};
+
+//! A named cross-finding reasoning rule (knowledgebase/rules.json).
+struct ReasoningRule {
+    std::string id;
+    std::string name;
+    std::vector<std::string> therapy_biomarkers;
+    std::vector<std::string> therapy_drugs;
+    std::vector<std::string> co_biomarkers;
+    std::string effect;
+    std::string text;
+    std::vector<SourceRef> sources;
+};
+
+struct TumorType {
+    std::string code;
+    std::string name;
+    std::string parent;
+    std::string tissue;
+};
+
+struct ContextEntry {
+    std::string id;
+    std::string kind;  //!< standard_of_care, testing, caveat
+    std::vector<std::string> tumor_types;
+    std::vector<std::string> biomarkers;
+    std::string line;
+    std::string title;
+    std::string text;
+    std::vector<SourceRef> sources;
+};
+
+}  // namespace precis::kb

@@ -1,0 +1,523 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "kb/knowledge_base.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "common/error.hpp"
+#include "common/files.hpp"
+#include "common/sha256.hpp"
+#include "common/strings.hpp"
+#include "kb/json.hpp"
+
+namespace precis::kb {
+
+namespace {
+
+namespace fs = std::filesystem;
+using rapidjson::Value;
+
+// ---- small typed accessors (the schema has already checked types) ----
+
+std::string get_string(const Value& object, const char* key) {
+    const auto it = object.FindMember(key);
+    if (it == object.MemberEnd() || !it->value.IsString()) {
+        return {};
+    }
+    return {it->value.GetString(), it->value.GetStringLength()};
+}
+
+std::vector<std::string> get_strings(const Value& object, const char* key) {
+    std::vector<std::string> out;
+    const auto it = object.FindMember(key);
+    if (it != object.MemberEnd() && it->value.IsArray()) {
+        for (const Value& item : it->value.GetArray()) {
+            if (item.IsString()) {
+                out.emplace_back(item.GetString(), item.GetStringLength());
+            }
+        }
+    }
+    return out;
+}
+
+std::vector<SourceRef> get_sources(const Value& object) {
+    std::vector<SourceRef> out;
+    const auto it = object.FindMember("sources");
+    if (it != object.MemberEnd() && it->value.IsArray()) {
+        for (const Value& item : it->value.GetArray()) {
+            out.push_back(SourceRef{get_string(item, "type"), get_string(item, "id"), get_string(item, "note"),
+                                    get_string(item, "date"), get_string(item, "url")});
+        }
+    }
+    return out;
+}
+
+std::map<Genome, Interval> get_per_build_interval(const Value& object, const char* key) {
+    std::map<Genome, Interval> out;
+    const auto it = object.FindMember(key);
+    if (it == object.MemberEnd() || !it->value.IsObject()) {
+        return out;
+    }
+    for (const Genome genome : {Genome::GRCh37, Genome::GRCh38}) {
+        const auto build = it->value.FindMember(to_string(genome));
+        if (build != it->value.MemberEnd()) {
+            out[genome] = Interval{get_string(build->value, "chrom"), build->value["start"].GetInt64(),
+                                   build->value["end"].GetInt64()};
+        }
+    }
+    return out;
+}
+
+std::map<Genome, std::string> get_per_build_string(const Value& object, const char* key) {
+    std::map<Genome, std::string> out;
+    const auto it = object.FindMember(key);
+    if (it == object.MemberEnd() || !it->value.IsObject()) {
+        return out;
+    }
+    for (const Genome genome : {Genome::GRCh37, Genome::GRCh38}) {
+        const std::string value = get_string(it->value, to_string(genome));
+        if (!value.empty()) {
+            out[genome] = value;
+        }
+    }
+    return out;
+}
+
+std::optional<Category> parse_category(const std::string& text) {
+    if (text == "small_variant") return Category::small_variant;
+    if (text == "copy_number") return Category::copy_number;
+    if (text == "fusion") return Category::fusion;
+    if (text == "protein_expression") return Category::protein_expression;
+    if (text == "genomic_signature") return Category::genomic_signature;
+    return std::nullopt;
+}
+
+std::optional<VariantClass> parse_variant_class(const std::string& text) {
+    for (const VariantClass c :
+         {VariantClass::missense, VariantClass::nonsense, VariantClass::frameshift, VariantClass::inframe_deletion,
+          VariantClass::inframe_insertion, VariantClass::inframe_delins, VariantClass::synonymous, VariantClass::splice,
+          VariantClass::start_lost, VariantClass::stop_lost, VariantClass::other_coding}) {
+        if (text == to_string(c)) {
+            return c;
+        }
+    }
+    return std::nullopt;
+}
+
+BiomarkerMatch parse_match(const Value& object) {
+    BiomarkerMatch match;
+    match.protein_changes = get_strings(object, "protein_changes");
+    if (const auto it = object.FindMember("codons"); it != object.MemberEnd()) {
+        for (const Value& codon : it->value.GetArray()) {
+            match.codons.push_back(codon.GetInt());
+        }
+    }
+    if (const auto it = object.FindMember("codon_range"); it != object.MemberEnd() && it->value.Size() == 2) {
+        match.codon_range = std::make_pair(it->value[0].GetInt(), it->value[1].GetInt());
+    }
+    for (const std::string& name : get_strings(object, "variant_classes")) {
+        if (const auto c = parse_variant_class(name)) {
+            match.variant_classes.push_back(*c);
+        }
+    }
+    match.copy_number = get_strings(object, "copy_number");
+    match.fusion_role = get_string(object, "fusion_role");
+    match.signature = get_string(object, "signature");
+    match.ihc_marker = get_string(object, "ihc_marker");
+    match.ihc_scores = get_strings(object, "ihc_scores");
+    match.ish_status = get_string(object, "ish_status");
+    return match;
+}
+
+//! Collects every problem across files; loading continues past errors so that all are reported.
+struct Loader {
+    fs::path kb_dir;
+    fs::path schemas_dir;
+    std::vector<std::string> problems;
+    Sha256 hash;
+
+    //! Reads, hashes, parses and schema-validates one KB file. Returns nullopt (problem recorded) on failure.
+    std::optional<rapidjson::Document> load(const std::string& relative, const std::string& schema) {
+        const fs::path path = kb_dir / relative;
+        std::string text;
+        try {
+            text = read_text_file(path.string(), "knowledge-base file");
+        } catch (const Error& error) {
+            problems.push_back(path.string() + ": cannot be read (" + error.why() + ")");
+            return std::nullopt;
+        }
+        hash.update(relative);
+        hash.update("\n", 1);
+        hash.update(text);
+        rapidjson::Document document;
+        try {
+            document = parse_json(text, path.string(), ErrorKind::knowledge_base);
+        } catch (const Error& error) {
+            problems.push_back(path.string() + ": " + error.why());
+            return std::nullopt;
+        }
+        const auto violations = validate_json(document, (schemas_dir / "kb" / schema).string(), path.string());
+        if (!violations.empty()) {
+            problems.insert(problems.end(), violations.begin(), violations.end());
+            return std::nullopt;
+        }
+        return document;
+    }
+};
+
+}  // namespace
+
+KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& schemas_dir) {
+    KnowledgeBase kb;
+    Loader loader{fs::path(kb_dir), fs::path(schemas_dir), {}, {}};
+
+    if (!fs::is_directory(kb_dir)) {
+        throw Error(ErrorKind::knowledge_base, kb_dir, "the knowledge-base directory does not exist",
+                    "pass --kb DIR or set PRECIS_KB_DIR to the precis knowledgebase/ directory");
+    }
+    const auto manifest = loader.load("manifest.json", "manifest.schema.json");
+    if (!manifest) {
+        throw Error(ErrorKind::knowledge_base, kb_dir, "invalid knowledge base:\n  " + str::join(loader.problems, "\n  "),
+                    "run `precis kb validate " + kb_dir + "` and fix the listed problems");
+    }
+    kb.version_ = get_string(*manifest, "version");
+    kb.date_ = get_string(*manifest, "date");
+    const Value& files = (*manifest)["files"];
+
+    // ---- oncotree ----
+    if (const auto doc = loader.load(get_string(files, "oncotree"), "oncotree.schema.json")) {
+        for (const Value& item : (*doc)["types"].GetArray()) {
+            TumorType type{get_string(item, "code"), get_string(item, "name"), get_string(item, "parent"),
+                           get_string(item, "tissue")};
+            if (kb.tumor_types_.count(type.code) != 0) {
+                loader.problems.push_back(get_string(files, "oncotree") + ": duplicate tumour type " + type.code);
+            }
+            kb.tumor_types_[type.code] = type;
+        }
+        for (const auto& [code, type] : kb.tumor_types_) {
+            if (!type.parent.empty() && kb.tumor_types_.count(type.parent) == 0) {
+                loader.problems.push_back(get_string(files, "oncotree") + ": " + code + " has unknown parent " +
+                                          type.parent);
+            }
+        }
+    }
+    const auto check_tumor_types = [&](const std::string& file, const std::string& id,
+                                       const std::vector<std::string>& codes) {
+        for (const std::string& code : codes) {
+            if (!kb.tumor_types_.empty() && kb.tumor_types_.count(code) == 0) {
+                loader.problems.push_back(file + ": " + id + ": unknown tumour type '" + code + "'");
+            }
+        }
+    };
+
+    // ---- genes ----
+    const std::string genes_file = get_string(files, "genes");
+    if (const auto doc = loader.load(genes_file, "genes.schema.json")) {
+        for (const Value& item : (*doc)["genes"].GetArray()) {
+            GeneInfo gene;
+            gene.symbol = get_string(item, "symbol");
+            gene.aliases = get_strings(item, "aliases");
+            gene.hgnc_id = get_string(item, "hgnc_id");
+            gene.strand = get_string(item, "strand") == "-" ? '-' : '+';
+            gene.role = get_string(item, "role");
+            gene.transcripts = get_per_build_string(item, "transcripts");
+            gene.ensembl = get_per_build_string(item, "ensembl");
+            gene.span = get_per_build_interval(item, "span");
+            if (const auto it = item.FindMember("alternate_numbering"); it != item.MemberEnd()) {
+                for (const Value& alt : it->value.GetArray()) {
+                    AlternateNumbering numbering;
+                    for (const std::string& id : get_strings(alt, "ids")) {
+                        numbering.ids.emplace_back(str::strip_version(id));
+                    }
+                    numbering.from_residue = alt["from_residue"].GetInt();
+                    numbering.offset = alt["offset"].GetInt();
+                    numbering.note = get_string(alt, "note");
+                    gene.alternate_numbering.push_back(std::move(numbering));
+                }
+            }
+            if (const auto it = item.FindMember("fusion"); it != item.MemberEnd()) {
+                gene.fusion_retained_role = get_string(it->value, "retained_role");
+                gene.fusion_rule = get_string(it->value, "rule");
+                gene.kinase_retained_region = get_per_build_interval(it->value, "kinase_retained_region");
+            }
+            gene.sources = get_sources(item);
+            for (const auto& [genome, interval] : gene.span) {
+                if (interval.end < interval.start) {
+                    loader.problems.push_back(genes_file + ": " + gene.symbol + ": span end < start on " +
+                                              to_string(genome));
+                }
+            }
+            const std::string key = str::upper(gene.symbol);
+            if (kb.gene_index_.count(key) != 0) {
+                loader.problems.push_back(genes_file + ": duplicate gene " + gene.symbol);
+                continue;
+            }
+            kb.gene_index_[key] = kb.genes_.size();
+            kb.genes_.push_back(std::move(gene));
+        }
+        // Aliases never shadow a symbol.
+        for (std::size_t i = 0; i < kb.genes_.size(); ++i) {
+            for (const std::string& alias : kb.genes_[i].aliases) {
+                kb.gene_index_.emplace(str::upper(alias), i);
+            }
+        }
+    }
+
+    // ---- hotspots ----
+    const std::string hotspots_file = get_string(files, "hotspots");
+    if (const auto doc = loader.load(hotspots_file, "hotspots.schema.json")) {
+        std::set<std::pair<std::string, int>> seen;
+        for (const Value& item : (*doc)["codons"].GetArray()) {
+            HotspotCodon codon;
+            codon.gene = get_string(item, "gene");
+            codon.codon = item["codon"].GetInt();
+            codon.ref_aa = get_string(item, "ref_aa").front();
+            codon.transcript = get_string(item, "transcript");
+            for (const Genome genome : {Genome::GRCh37, Genome::GRCh38}) {
+                const Value& loc = item[to_string(genome)];
+                CodonLocation location{get_string(loc, "chrom"), loc["start"].GetInt64(), loc["end"].GetInt64(),
+                                       get_string(loc, "strand") == "-" ? '-' : '+', get_string(loc, "ref_codon")};
+                if (location.end != location.start + 2) {
+                    loader.problems.push_back(hotspots_file + ": " + codon.gene + " codon " +
+                                              std::to_string(codon.codon) + ": " + to_string(genome) +
+                                              " interval must span exactly 3 bases");
+                }
+                codon.location[genome] = location;
+            }
+            codon.sources = get_sources(item);
+            if (!seen.insert({codon.gene, codon.codon}).second) {
+                loader.problems.push_back(hotspots_file + ": duplicate codon " + codon.gene + " " +
+                                          std::to_string(codon.codon));
+            }
+            if (kb.gene_index_.count(str::upper(codon.gene)) == 0 && !kb.genes_.empty()) {
+                loader.problems.push_back(hotspots_file + ": " + codon.gene + " is not in " + genes_file);
+            }
+            kb.hotspots_.push_back(std::move(codon));
+        }
+    }
+
+    // ---- biomarkers ----
+    const std::string biomarkers_file = get_string(files, "biomarkers");
+    if (const auto doc = loader.load(biomarkers_file, "biomarkers.schema.json")) {
+        std::set<std::string> seen;
+        for (const Value& item : (*doc)["biomarkers"].GetArray()) {
+            Biomarker biomarker;
+            biomarker.id = get_string(item, "id");
+            biomarker.label = get_string(item, "label");
+            biomarker.gene = get_string(item, "gene");
+            biomarker.category = parse_category(get_string(item, "category")).value_or(Category::small_variant);
+            biomarker.match = parse_match(item["match"]);
+            if (const auto it = item.FindMember("copy_number_match"); it != item.MemberEnd()) {
+                biomarker.copy_number_match = parse_match(it->value);
+                biomarker.also_from.push_back(Category::copy_number);
+            }
+            if (const auto it = item.FindMember("panel"); it != item.MemberEnd()) {
+                biomarker.panel = it->value.GetBool();
+            }
+            biomarker.description = get_string(item, "description");
+            if (!seen.insert(biomarker.id).second) {
+                loader.problems.push_back(biomarkers_file + ": duplicate biomarker id " + biomarker.id);
+            }
+            if (!biomarker.gene.empty() && !kb.genes_.empty() && kb.gene_index_.count(str::upper(biomarker.gene)) == 0) {
+                loader.problems.push_back(biomarkers_file + ": " + biomarker.id + ": gene " + biomarker.gene +
+                                          " is not in " + genes_file);
+            }
+            kb.biomarkers_.push_back(std::move(biomarker));
+        }
+    }
+    const auto check_biomarkers = [&](const std::string& file, const std::string& id,
+                                      const std::vector<std::string>& ids) {
+        for (const std::string& biomarker : ids) {
+            if (kb.biomarker(biomarker) == nullptr) {
+                loader.problems.push_back(file + ": " + id + ": unknown biomarker '" + biomarker + "'");
+            }
+        }
+    };
+
+    // ---- evidence ----
+    std::set<std::string> evidence_ids;
+    for (const Value& file_name : files["evidence"].GetArray()) {
+        const std::string file = file_name.GetString();
+        const auto doc = loader.load(file, "evidence.schema.json");
+        if (!doc) {
+            continue;
+        }
+        for (const Value& item : (*doc)["evidence"].GetArray()) {
+            EvidenceItem evidence;
+            evidence.id = get_string(item, "id");
+            evidence.biomarker = get_string(item, "biomarker");
+            evidence.tumor_types = get_strings(item, "tumor_types");
+            evidence.excluded_tumor_types = get_strings(item, "excluded_tumor_types");
+            evidence.drugs = get_strings(item, "drugs");
+            evidence.direction = get_string(item, "direction");
+            evidence.oncokb_level = get_string(item, "oncokb_level");
+            evidence.escat = get_string(item, "escat");
+            evidence.line_of_therapy = get_string(item, "line_of_therapy");
+            if (const auto it = item.FindMember("regulatory"); it != item.MemberEnd()) {
+                for (const Value& reg : it->value.GetArray()) {
+                    evidence.regulatory.push_back(Regulatory{get_string(reg, "agency"), get_string(reg, "status"),
+                                                             get_string(reg, "date"), get_strings(reg, "tumor_types"),
+                                                             get_string(reg, "indication")});
+                    check_tumor_types(file, evidence.id, evidence.regulatory.back().tumor_types);
+                }
+            }
+            evidence.summary = get_string(item, "summary");
+            evidence.trials = get_strings(item, "trials");
+            if (const auto it = item.FindMember("caveats"); it != item.MemberEnd()) {
+                for (const Value& caveat : it->value.GetArray()) {
+                    evidence.caveats.push_back(Caveat{get_strings(caveat, "tumor_types"), get_string(caveat, "text")});
+                }
+            }
+            evidence.sources = get_sources(item);
+            evidence.file = file;
+            if (!evidence_ids.insert(evidence.id).second) {
+                loader.problems.push_back(file + ": duplicate evidence id " + evidence.id);
+            }
+            if (evidence.sources.empty()) {
+                loader.problems.push_back(file + ": " + evidence.id + ": no source");
+            }
+            const bool resistance_level = evidence.oncokb_level == "R1" || evidence.oncokb_level == "R2";
+            if (resistance_level != (evidence.direction == "resistance")) {
+                loader.problems.push_back(file + ": " + evidence.id + ": level " + evidence.oncokb_level +
+                                          " does not fit direction " + evidence.direction);
+            }
+            check_biomarkers(file, evidence.id, {evidence.biomarker});
+            check_tumor_types(file, evidence.id, evidence.tumor_types);
+            check_tumor_types(file, evidence.id, evidence.excluded_tumor_types);
+            kb.evidence_.push_back(std::move(evidence));
+        }
+    }
+
+    // ---- rules ----
+    if (const std::string rules_file = get_string(files, "rules"); !rules_file.empty()) {
+        if (const auto doc = loader.load(rules_file, "rules.schema.json")) {
+            std::set<std::string> seen;
+            for (const Value& item : (*doc)["rules"].GetArray()) {
+                ReasoningRule rule{get_string(item, "id"),
+                                   get_string(item, "name"),
+                                   get_strings(item, "therapy_biomarkers"),
+                                   get_strings(item, "therapy_drugs"),
+                                   get_strings(item, "co_biomarkers"),
+                                   get_string(item, "effect"),
+                                   get_string(item, "text"),
+                                   get_sources(item)};
+                if (!seen.insert(rule.id).second) {
+                    loader.problems.push_back(rules_file + ": duplicate rule id " + rule.id);
+                }
+                check_biomarkers(rules_file, rule.id, rule.therapy_biomarkers);
+                check_biomarkers(rules_file, rule.id, rule.co_biomarkers);
+                kb.rules_.push_back(std::move(rule));
+            }
+        }
+    }
+
+    // ---- context ----
+    if (const std::string context_file = get_string(files, "context"); !context_file.empty()) {
+        if (const auto doc = loader.load(context_file, "context.schema.json")) {
+            for (const char* kind : {"standard_of_care", "testing", "caveats"}) {
+                const auto it = doc->FindMember(kind);
+                if (it == doc->MemberEnd()) {
+                    continue;
+                }
+                for (const Value& item : it->value.GetArray()) {
+                    ContextEntry entry;
+                    entry.id = get_string(item, "id");
+                    entry.kind = std::string(kind) == "caveats" ? "caveat" : kind;
+                    entry.tumor_types = get_strings(item, "tumor_types");
+                    entry.biomarkers = get_strings(item, "biomarkers");
+                    entry.line = get_string(item, "line");
+                    entry.title = get_string(item, "regimen");
+                    if (entry.title.empty()) {
+                        entry.title = get_string(item, "title");
+                    }
+                    entry.text = get_string(item, "summary");
+                    if (entry.text.empty()) {
+                        entry.text = get_string(item, "text");
+                    }
+                    entry.sources = get_sources(item);
+                    check_tumor_types(context_file, entry.id, entry.tumor_types);
+                    check_biomarkers(context_file, entry.id, entry.biomarkers);
+                    kb.context_.push_back(std::move(entry));
+                }
+            }
+        }
+    }
+
+    if (!loader.problems.empty()) {
+        throw Error(ErrorKind::knowledge_base, kb_dir,
+                    "invalid knowledge base (" + std::to_string(loader.problems.size()) + " problem" +
+                        (loader.problems.size() == 1 ? "" : "s") + "):\n  " + str::join(loader.problems, "\n  "),
+                    "run `precis kb validate " + kb_dir + "` and fix the listed problems");
+    }
+    kb.content_hash_ = "sha256:" + loader.hash.hex_digest();
+    return kb;
+}
+
+std::vector<std::string> KnowledgeBase::validate(const std::string& kb_dir, const std::string& schemas_dir) {
+    try {
+        (void)load(kb_dir, schemas_dir);
+    } catch (const Error& error) {
+        if (error.kind() != ErrorKind::knowledge_base) {
+            throw;
+        }
+        std::vector<std::string> problems;
+        std::string why = error.why();
+        const std::size_t first = why.find(":\n  ");
+        if (first == std::string::npos) {
+            return {error.where() + ": " + why};
+        }
+        for (const auto line : str::split(std::string_view(why).substr(first + 4), '\n')) {
+            problems.emplace_back(str::trim(line));
+        }
+        return problems;
+    }
+    return {};
+}
+
+const GeneInfo* KnowledgeBase::gene(const std::string& symbol_or_alias) const {
+    const auto it = gene_index_.find(str::upper(symbol_or_alias));
+    return it == gene_index_.end() ? nullptr : &genes_[it->second];
+}
+
+const Biomarker* KnowledgeBase::biomarker(const std::string& id) const {
+    const auto it = std::find_if(biomarkers_.begin(), biomarkers_.end(), [&](const Biomarker& b) { return b.id == id; });
+    return it == biomarkers_.end() ? nullptr : &*it;
+}
+
+const TumorType* KnowledgeBase::tumor_type(const std::string& code) const {
+    const auto it = tumor_types_.find(str::upper(code));
+    return it == tumor_types_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> KnowledgeBase::lineage(const std::string& code) const {
+    std::vector<std::string> out;
+    const TumorType* current = tumor_type(code);
+    while (current != nullptr && out.size() < 32) {
+        out.push_back(current->code);
+        current = current->parent.empty() ? nullptr : tumor_type(current->parent);
+    }
+    return out;
+}
+
+bool KnowledgeBase::is_within(const std::string& code, const std::string& ancestor) const {
+    const auto chain = lineage(code);
+    return std::find(chain.begin(), chain.end(), ancestor) != chain.end();
+}
+
+std::vector<std::string> KnowledgeBase::nearest_tumor_types(const std::string& code, std::size_t count) const {
+    std::vector<std::pair<std::size_t, std::string>> scored;
+    for (const auto& [key, type] : tumor_types_) {
+        const std::size_t by_code = str::edit_distance(code, key);
+        const std::size_t by_name = str::edit_distance(str::lower(code), str::lower(type.name));
+        scored.emplace_back(std::min(by_code, by_name), key + " (" + type.name + ")");
+    }
+    std::sort(scored.begin(), scored.end());
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < scored.size() && i < count; ++i) {
+        out.push_back(scored[i].second);
+    }
+    return out;
+}
+
+}  // namespace precis::kb

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "model/profile.hpp"
+
+namespace precis {
+
+std::string Where::to_string() const {
+    std::string text = file;
+    if (line > 0) {
+        text += ":" + std::to_string(line);
+    }
+    if (!detail.empty()) {
+        text += " (" + detail + ")";
+    }
+    return text;
+}
+
+const char* to_string(Category category) noexcept {
+    switch (category) {
+        case Category::small_variant:
+            return "small_variant";
+        case Category::copy_number:
+            return "copy_number";
+        case Category::fusion:
+            return "fusion";
+        case Category::protein_expression:
+            return "protein_expression";
+        case Category::genomic_signature:
+            return "genomic_signature";
+    }
+    return "small_variant";
+}
+
+const char* to_string(VariantClass variant_class) noexcept {
+    switch (variant_class) {
+        case VariantClass::missense:
+            return "missense";
+        case VariantClass::nonsense:
+            return "nonsense";
+        case VariantClass::frameshift:
+            return "frameshift";
+        case VariantClass::inframe_deletion:
+            return "inframe_deletion";
+        case VariantClass::inframe_insertion:
+            return "inframe_insertion";
+        case VariantClass::inframe_delins:
+            return "inframe_delins";
+        case VariantClass::synonymous:
+            return "synonymous";
+        case VariantClass::splice:
+            return "splice";
+        case VariantClass::start_lost:
+            return "start_lost";
+        case VariantClass::stop_lost:
+            return "stop_lost";
+        case VariantClass::other_coding:
+            return "other_coding";
+        case VariantClass::noncoding:
+            return "noncoding";
+        case VariantClass::unknown:
+            break;
+    }
+    return "unknown";
+}
+
+bool is_protein_altering(VariantClass variant_class) noexcept {
+    switch (variant_class) {
+        case VariantClass::missense:
+        case VariantClass::nonsense:
+        case VariantClass::frameshift:
+        case VariantClass::inframe_deletion:
+        case VariantClass::inframe_insertion:
+        case VariantClass::inframe_delins:
+        case VariantClass::splice:
+        case VariantClass::start_lost:
+        case VariantClass::stop_lost:
+        case VariantClass::other_coding:
+            return true;
+        default:
+            return false;
+    }
+}
+
+const char* to_string(CopyNumberClass cn_class) noexcept {
+    switch (cn_class) {
+        case CopyNumberClass::amplification:
+            return "amplification";
+        case CopyNumberClass::gain:
+            return "gain";
+        case CopyNumberClass::neutral:
+            return "neutral";
+        case CopyNumberClass::loss:
+            return "loss";
+        case CopyNumberClass::homozygous_deletion:
+            return "homozygous_deletion";
+    }
+    return "neutral";
+}
+
+}  // namespace precis

@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "report/json_writer.hpp"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+namespace precis::report {
+
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+void key_string(Writer& w, const char* key, const std::string& value) {
+    w.Key(key);
+    w.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
+void string_array(Writer& w, const char* key, const std::vector<std::string>& values) {
+    w.Key(key);
+    w.StartArray();
+    for (const std::string& value : values) {
+        w.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
+    }
+    w.EndArray();
+}
+
+void write_where(Writer& w, const Where& where) {
+    w.Key("where");
+    w.StartObject();
+    key_string(w, "file", where.file);
+    if (where.line > 0) {
+        w.Key("line");
+        w.Int64(where.line);
+    }
+    if (!where.detail.empty()) {
+        key_string(w, "record", where.detail);
+    }
+    w.EndObject();
+}
+
+void write_sources(Writer& w, const std::vector<SourceRef>& sources) {
+    w.Key("sources");
+    w.StartArray();
+    for (const SourceRef& s : sources) {
+        w.StartObject();
+        key_string(w, "type", s.type);
+        key_string(w, "id", s.id);
+        if (!s.note.empty())
+            key_string(w, "note", s.note);
+        if (!s.date.empty())
+            key_string(w, "date", s.date);
+        if (!s.url.empty())
+            key_string(w, "url", s.url);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+void write_finding(Writer& w, const Finding& f) {
+    w.StartObject();
+    key_string(w, "id", f.id);
+    key_string(w, "gene", f.gene);
+    key_string(w, "alteration", f.alteration);
+    key_string(w, "category", to_string(f.category));
+    string_array(w, "biomarkers", f.biomarkers);
+    write_where(w, f.where);
+    if (f.vaf) {
+        w.Key("vaf");
+        w.Double(*f.vaf);
+    }
+    if (f.depth) {
+        w.Key("depth");
+        w.Int(*f.depth);
+    }
+    if (f.value) {
+        w.Key("value");
+        w.Double(*f.value);
+    }
+    key_string(w, "details", f.details);
+    key_string(w, "oncogenicity", f.oncogenicity);
+    string_array(w, "caveats", f.caveats);
+    w.Key("therapies");
+    w.StartArray();
+    for (const TherapyMatch& t : f.therapies) {
+        w.StartObject();
+        key_string(w, "evidence_id", t.evidence_id);
+        string_array(w, "drugs", t.drugs);
+        key_string(w, "direction", t.direction);
+        key_string(w, "level", t.level);
+        key_string(w, "kb_level", t.kb_level);
+        key_string(w, "amp_tier", t.amp_tier);
+        if (!t.escat.empty())
+            key_string(w, "escat", t.escat);
+        w.Key("on_label");
+        w.Bool(t.on_label);
+        w.Key("tumor_type_match");
+        w.Bool(t.tumor_type_match);
+        string_array(w, "evidence_tumor_types", t.evidence_tumor_types);
+        if (!t.line_of_therapy.empty())
+            key_string(w, "line_of_therapy", t.line_of_therapy);
+        w.Key("regulatory");
+        w.StartArray();
+        for (const RegulatoryStatus& r : t.regulatory) {
+            w.StartObject();
+            key_string(w, "agency", r.agency);
+            key_string(w, "status", r.status);
+            if (!r.date.empty())
+                key_string(w, "date", r.date);
+            if (!r.indication.empty())
+                key_string(w, "indication", r.indication);
+            w.Key("covers_tumor_type");
+            w.Bool(r.covers_tumor_type);
+            w.EndObject();
+        }
+        w.EndArray();
+        if (!t.summary.empty())
+            key_string(w, "summary", t.summary);
+        string_array(w, "trials", t.trials);
+        write_sources(w, t.sources);
+        w.Key("flags");
+        w.StartArray();
+        for (const TherapyFlag& flag : t.flags) {
+            w.StartObject();
+            key_string(w, "rule_id", flag.rule_id);
+            key_string(w, "effect", flag.effect);
+            key_string(w, "text", flag.text);
+            string_array(w, "finding_ids", flag.finding_ids);
+            write_sources(w, flag.sources);
+            w.EndObject();
+        }
+        w.EndArray();
+        if (!t.note.empty())
+            key_string(w, "note", t.note);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+}
+
+}  // namespace
+
+std::string render_json(const Report& report) {
+    rapidjson::StringBuffer buffer;
+    Writer w(buffer);
+    w.SetIndent(' ', 2);
+    w.StartObject();
+    key_string(w, "schema_version", report.schema_version);
+    w.Key("sample");
+    w.StartObject();
+    key_string(w, "id", report.sample_id);
+    key_string(w, "tumor_type", report.tumor_type);
+    key_string(w, "tumor_type_name", report.tumor_type_name);
+    string_array(w, "tumor_type_lineage", report.tumor_type_lineage);
+    key_string(w, "genome", to_string(report.genome));
+    w.Key("specimen");
+    w.StartObject();
+    for (const Setting& s : report.specimen) {
+        key_string(w, s.name.c_str(), s.value);
+    }
+    w.EndObject();
+    w.EndObject();
+
+    w.Key("provenance");
+    w.StartObject();
+    key_string(w, "precis_version", report.provenance.precis_version);
+    key_string(w, "kb_version", report.provenance.kb_version);
+    key_string(w, "kb_hash", report.provenance.kb_hash);
+    key_string(w, "command_line", report.provenance.command_line);
+    key_string(w, "generated_at", report.provenance.generated_at);
+    w.Key("inputs");
+    w.StartArray();
+    for (const InputFile& input : report.provenance.inputs) {
+        w.StartObject();
+        key_string(w, "role", input.role);
+        key_string(w, "path", input.path);
+        key_string(w, "sha256", input.sha256);
+        if (!input.format.empty())
+            key_string(w, "format", input.format);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+
+    w.Key("findings");
+    w.StartArray();
+    for (const Finding& f : report.findings) {
+        write_finding(w, f);
+    }
+    w.EndArray();
+    w.Key("other_findings");
+    w.StartArray();
+    for (const Finding& f : report.other_findings) {
+        write_finding(w, f);
+    }
+    w.EndArray();
+
+    w.Key("biomarkers");
+    w.StartArray();
+    for (const BiomarkerStatus& b : report.biomarkers) {
+        w.StartObject();
+        key_string(w, "id", b.id);
+        key_string(w, "label", b.label);
+        if (!b.gene.empty())
+            key_string(w, "gene", b.gene);
+        key_string(w, "category", to_string(b.category));
+        key_string(w, "status", b.status);
+        key_string(w, "reason", b.reason);
+        string_array(w, "finding_ids", b.finding_ids);
+        w.EndObject();
+    }
+    w.EndArray();
+
+    w.Key("therapy_summary");
+    w.StartArray();
+    for (const TherapySummary& t : report.therapy_summary) {
+        w.StartObject();
+        string_array(w, "drugs", t.drugs);
+        key_string(w, "direction", t.direction);
+        key_string(w, "best_level", t.best_level);
+        w.Key("on_label");
+        w.Bool(t.on_label);
+        string_array(w, "finding_ids", t.finding_ids);
+        string_array(w, "evidence_ids", t.evidence_ids);
+        string_array(w, "flags", t.flags);
+        string_array(w, "trials", t.trials);
+        w.EndObject();
+    }
+    w.EndArray();
+
+    w.Key("context");
+    w.StartArray();
+    for (const ContextItem& c : report.context) {
+        w.StartObject();
+        key_string(w, "id", c.id);
+        key_string(w, "kind", c.kind);
+        if (!c.line.empty())
+            key_string(w, "line", c.line);
+        if (!c.title.empty())
+            key_string(w, "title", c.title);
+        key_string(w, "text", c.text);
+        write_sources(w, c.sources);
+        w.EndObject();
+    }
+    w.EndArray();
+
+    string_array(w, "checks", report.checks);
+    w.Key("thresholds");
+    w.StartObject();
+    for (const Setting& s : report.thresholds) {
+        key_string(w, s.name.c_str(), s.value);
+    }
+    w.EndObject();
+    string_array(w, "warnings", report.warnings);
+    string_array(w, "limitations", report.limitations);
+    key_string(w, "disclaimer", report.disclaimer);
+    w.EndObject();
+    std::string out = buffer.GetString();
+    out.push_back('\n');
+    return out;
+}
+
+}  // namespace precis::report

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/profile.hpp"
+
+namespace precis {
+
+//! Version of schemas/report.schema.json that the writers produce (semver; additive changes bump minor).
+inline constexpr const char* kReportSchemaVersion = "1.0.0";
+
+struct SourceRef {
+    std::string type;  //!< PMID, NCT, FDA, EMA, guideline, database, OncoKB, DOI, other
+    std::string id;
+    std::string note;
+    std::string date;
+    std::string url;
+};
+
+struct RegulatoryStatus {
+    std::string agency;  //!< FDA, EMA
+    std::string status;  //!< approved, accelerated_approval, conditional_approval, withdrawn, not_approved
+    std::string date;
+    std::string indication;
+    bool covers_tumor_type = false;  //!< the label's population includes this patient's tumour type
+};
+
+//! A cross-finding reasoning flag attached to a therapy ("resistance" or "caution"), with its why.
+struct TherapyFlag {
+    std::string rule_id;
+    std::string effect;  //!< resistance | caution
+    std::string text;
+    std::vector<std::string> finding_ids;  //!< the findings that triggered it
+    std::vector<SourceRef> sources;
+};
+
+//! One knowledge-base evidence item applied to this patient.
+struct TherapyMatch {
+    std::string evidence_id;
+    std::vector<std::string> drugs;  //!< lower-case INN
+    std::string direction;           //!< sensitivity | resistance
+    std::string level;               //!< OncoKB-style level for THIS tumour type: 1 2 3A 3B 4 R1 R2
+    std::string kb_level;            //!< level as curated for the evidence's own tumour types
+    std::string amp_tier;  //!< AMP/ASCO/CAP, e.g. "I-A", "II-C" (derived, see knowledgebase/README.md)
+    std::string escat;     //!< empty unless verified
+    bool on_label = false;
+    bool tumor_type_match = false;  //!< evidence tumour types include the patient's tumour type
+    std::vector<std::string> evidence_tumor_types;
+    std::string line_of_therapy;
+    std::vector<RegulatoryStatus> regulatory;
+    std::string summary;
+    std::vector<std::string> trials;
+    std::vector<SourceRef> sources;
+    std::vector<TherapyFlag> flags;
+    std::string note;  //!< e.g. "off-label: evidence is for CHOL"
+};
+
+//! A detected alteration, with the therapies it matches.
+struct Finding {
+    std::string id;  //!< stable within a report: F1, F2, ... in report order
+    std::string gene;
+    std::string alteration;  //!< short form: V600E, amplification, fusion, MSI-H, TMB-H, IHC 3+
+    Category category = Category::small_variant;
+    std::vector<std::string> biomarkers;  //!< KB biomarker ids matched
+    Where where;
+    std::optional<double> vaf;
+    std::optional<int> depth;
+    std::string details;          //!< human-readable extra facts (HGVS, copy number, partners, ...)
+    std::optional<double> value;  //!< numeric value where meaningful (copy number, TMB, MSI score)
+    std::vector<TherapyMatch> therapies;
+    std::vector<std::string> caveats;
+    std::string oncogenicity;  //!< "actionable", "oncogenic", "vus"
+};
+
+//! One row of the biomarker panel: detected / not_detected / not_assessed, with why.
+struct BiomarkerStatus {
+    std::string id;
+    std::string label;
+    std::string gene;
+    Category category = Category::small_variant;
+    std::string status;  //!< detected | not_detected | not_assessed
+    std::string reason;
+    std::vector<std::string> finding_ids;
+};
+
+//! A per-patient therapy summary row: therapies ranked, each naming the findings that support it.
+struct TherapySummary {
+    std::vector<std::string> drugs;
+    std::string best_level;
+    bool on_label = false;
+    std::string direction;
+    std::vector<std::string> finding_ids;
+    std::vector<std::string> evidence_ids;
+    std::vector<std::string> flags;  //!< resistance/caution texts against it
+    std::vector<std::string> trials;
+};
+
+//! Standard-of-care or testing context for the tumour type (shown apart from matched therapy).
+struct ContextItem {
+    std::string id;
+    std::string kind;  //!< standard_of_care | testing | caveat
+    std::string line;
+    std::string title;
+    std::string text;
+    std::vector<SourceRef> sources;
+};
+
+struct InputFile {
+    std::string role;  //!< vcf, maf, cnv, fusions, sv_vcf, ihc, msi, case, panel_bed
+    std::string path;
+    std::string sha256;
+    std::string format;  //!< detected or given format
+};
+
+struct Provenance {
+    std::string precis_version;
+    std::string kb_version;
+    std::string kb_hash;
+    std::string command_line;
+    std::string generated_at;  //!< ISO 8601 UTC; fixed under --deterministic
+    std::vector<InputFile> inputs;
+};
+
+struct Setting {
+    std::string name;
+    std::string value;
+};
+
+struct Report {
+    std::string schema_version = kReportSchemaVersion;
+    std::string sample_id;
+    std::string tumor_type;
+    std::string tumor_type_name;
+    std::vector<std::string> tumor_type_lineage;  //!< e.g. IHCH, CHOL, BILIARY_TRACT, SOLID
+    Genome genome = Genome::unknown;
+    std::vector<Setting> specimen;  //!< specimen facts given by the user (purity, ...)
+    Provenance provenance;
+    std::vector<Finding> findings;
+    std::vector<Finding> other_findings;  //!< oncogenic non-actionable and VUS in KB genes
+    std::vector<BiomarkerStatus> biomarkers;
+    std::vector<TherapySummary> therapy_summary;
+    std::vector<ContextItem> context;
+    std::vector<std::string> checks;    //!< consistency checks between inputs
+    std::vector<Setting> thresholds;    //!< every rule/threshold used
+    std::vector<std::string> warnings;  //!< skipped records (counted), build doubts, ...
+    std::vector<std::string> limitations;
+    std::string disclaimer;
+    //! Copy-number segments and variant VAFs for plots (HTML); not in JSON.
+    std::vector<CopyNumberCall> segments_for_plot;
+    std::vector<SmallVariant> variants_for_plot;
+};
+
+}  // namespace precis

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "report/report.hpp"
+
+//! Report writers for people and for other systems: HTML (tumour board), TSV (spreadsheets, LIMS),
+//! FHIR R4 (EHRs) and PDF (HTML printed by headless Chromium). Writers hold no interpretation logic:
+//! they render the Report exactly as built, in the order given. Formats are documented in
+//! src/report/FORMATS.md.
+namespace precis::report {
+
+//! One self-contained HTML page (inline CSS and SVG, no scripts, no external resources) with print
+//! CSS for A4 and Letter. Every string taken from the report is escaped with html_escape().
+std::string render_html(const Report& report);
+
+//! Tab-separated table: a header row, then one row per finding x therapy (a finding without
+//! therapies still gets one row). Column order is fixed; see tsv_columns() and FORMATS.md.
+std::string render_tsv(const Report& report);
+
+//! FHIR R4 Bundle (type "collection") following the HL7 Genomics Reporting IG STU3 (3.0.0) profiles:
+//! genomic-report, variant, molecular-biomarker, therapeutic-implication. Ids are urn:uuid values
+//! derived from the sample id and finding ids, so the output is byte-stable for the same report.
+std::string render_fhir(const Report& report);
+
+//! Prints an existing HTML file to PDF with headless Chromium, writing a temporary file beside
+//! pdf_path and renaming it into place. Throws Error(output) when Chromium is missing or fails.
+void write_pdf(const std::string& html_path, const std::string& pdf_path);
+
+//! The Chromium executable to use: $PRECIS_CHROMIUM if set and executable, else the first of
+//! /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome found executable.
+std::optional<std::string> find_chromium();
+
+//! Escapes text for HTML and XML/SVG text and double- or single-quoted attribute values:
+//! & < > " ' become entities; C0 control characters (except tab, LF, CR), DEL and NUL become U+FFFD.
+std::string html_escape(std::string_view text);
+
+//! Makes a value safe for one TSV cell: tab, CR and LF become a space; a value that a spreadsheet
+//! would read as a formula (leading = + @, or - not followed by a digit or '.') gets a leading '.
+std::string tsv_field(std::string_view text);
+
+//! Locale-independent number for reports: at most `decimals` digits after the point, trailing zeros
+//! dropped ("9", "12.5", "0.4312"); "NA" for NaN or infinity.
+std::string format_number(double value, int decimals = 4);
+
+//! The TSV columns, in output order.
+const std::vector<std::string>& tsv_columns();
+
+}  // namespace precis::report
