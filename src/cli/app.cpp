@@ -53,14 +53,16 @@ constexpr const char* kExitCodes =
 
 constexpr const char* kOutputs =
     "Outputs (in --out DIR, each written to a temporary file and renamed when complete):\n"
-    "  ID.precis.json   always unless --formats omits json: the structured report (schemas/report.schema.json)\n"
+    "  ID.precis.json   always unless --formats omits json: the structured report "
+    "(schemas/report.schema.json)\n"
     "  ID.precis.html   self-contained tumour-board report (formats: html)\n"
     "  ID.precis.tsv    one row per finding x therapy, for spreadsheets and LIMS (formats: tsv)\n"
     "  ID.fhir.json     HL7 FHIR R4 Genomics Reporting Bundle (formats: fhir)\n"
     "  ID.precis.pdf    PDF of the HTML report, with --pdf (needs Chromium)\n";
 
 constexpr const char* kDisclaimer =
-    "precis is a decision-support tool. This report supports, and does not replace, the clinical judgement of "
+    "precis is a decision-support tool. This report supports, and does not replace, the clinical judgement "
+    "of "
     "the treating physician and the molecular tumour board. Evidence levels and approvals are those of the "
     "knowledge-base version named in the report and may have changed since; verify before acting.";
 
@@ -68,12 +70,15 @@ std::string default_dir(const char* env, const char* compiled, const char* relat
     if (const char* value = std::getenv(env); value != nullptr && *value != '\0') {
         return value;
     }
-    // Next to the executable's source tree (build dir) or installed share dir; fall back to the compiled path.
+    // Next to the executable's source tree (build dir) or installed share dir; fall back to the compiled
+    // path.
     std::error_code ec;
     const fs::path self = fs::read_symlink("/proc/self/exe", ec);
     if (!ec) {
-        for (fs::path dir = self.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
-            if (fs::exists(dir / relative / "manifest.json", ec) || fs::exists(dir / relative / "report.schema.json", ec)) {
+        for (fs::path dir = self.parent_path(); !dir.empty() && dir != dir.root_path();
+             dir = dir.parent_path()) {
+            if (fs::exists(dir / relative / "manifest.json", ec) ||
+                fs::exists(dir / relative / "report.schema.json", ec)) {
                 return (dir / relative).string();
             }
         }
@@ -121,7 +126,8 @@ Genome decide_genome(const InterpretOptions& options, Genome from_data, const st
     }
     if (from_data == Genome::unknown) {
         throw Error(ErrorKind::usage, input.empty() ? "--genome" : input,
-                    "cannot decide the genome build (" + (evidence.empty() ? std::string("no build information") : evidence) +
+                    "cannot decide the genome build (" +
+                        (evidence.empty() ? std::string("no build information") : evidence) +
                         "); precis does not guess from file names or header words",
                     "pass --genome GRCh37 or --genome GRCh38");
     }
@@ -147,7 +153,8 @@ int run_interpret(InterpretOptions& options) {
     // 2. Tumour type.
     const std::string tumor_type = str::upper(options.tumor_type);
     if (kb.tumor_type(tumor_type) == nullptr) {
-        throw Error(ErrorKind::usage, "--tumor-type", "'" + options.tumor_type + "' is not a known OncoTree code",
+        throw Error(ErrorKind::usage, "--tumor-type",
+                    "'" + options.tumor_type + "' is not a known OncoTree code",
                     "nearest valid codes: " + str::join(kb.nearest_tumor_types(options.tumor_type, 5), ", ") +
                         " (SOLID = any solid tumour)");
     }
@@ -197,6 +204,10 @@ int run_interpret(InterpretOptions& options) {
         vcf_options.threads = options.threads;
         io::VcfReader reader(options.vcf, vcf_options);
         genome = decide_genome(options, reader.header_genome(), reader.header_genome_evidence(), options.vcf);
+        for (const std::string& warning : reader.open_warnings()) {
+            spdlog::warn("{}", warning);
+            profile.warnings.push_back(warning);
+        }
         if (!reader.tumor_sample().empty()) {
             spdlog::info("tumour sample '{}' ({})", reader.tumor_sample(), reader.tumor_sample_reason());
         }
@@ -206,8 +217,9 @@ int run_interpret(InterpretOptions& options) {
         for (const auto& layout : reader.annotation_layouts()) {
             layouts.push_back(std::string(io::to_string(layout.kind)) + " (INFO/" + layout.key + ")");
         }
-        spdlog::info("annotation: {}", layouts.empty() ? std::string("none (raw VCF: hotspot coordinates only)")
-                                                      : str::join(layouts, ", "));
+        spdlog::info("annotation: {}", layouts.empty()
+                                           ? std::string("none (raw VCF: hotspot coordinates only)")
+                                           : str::join(layouts, ", "));
         std::vector<io::VcfReader::Region> regions;
         if (reader.has_index() && !count_tmb && (!annotated || annotator.genes_without_span().empty())) {
             regions = annotator.regions();
@@ -234,9 +246,11 @@ int run_interpret(InterpretOptions& options) {
                     VariantClass worst = VariantClass::noncoding;
                     for (const auto& a : allele.annotations) {
                         const VariantClass c = interpret::classify_consequence(a.consequence);
-                        if (is_protein_altering(c) || (c == VariantClass::synonymous && worst == VariantClass::noncoding)) {
+                        if (is_protein_altering(c) ||
+                            (c == VariantClass::synonymous && worst == VariantClass::noncoding)) {
                             worst = c;
-                            if (is_protein_altering(c)) break;
+                            if (is_protein_altering(c))
+                                break;
                         }
                     }
                     observation.variant_class = worst;
@@ -254,18 +268,21 @@ int run_interpret(InterpretOptions& options) {
         profile.assessed.small_variants = true;
         profile.assessed.small_variants_annotated = annotated;
         if (stats.malformed > 0) {
-            profile.warnings.push_back(std::to_string(stats.malformed) + " malformed VCF record(s) skipped in " +
+            profile.warnings.push_back(std::to_string(stats.malformed) +
+                                       " malformed VCF record(s) skipped in " +
                                        recorded_path(options.vcf, deterministic) + " (e.g. " +
                                        str::join(stats.malformed_examples, "; ") + ")");
         }
         if (stats.filtered > 0) {
-            profile.warnings.push_back(std::to_string(stats.filtered) +
-                                       " allele(s) not PASS were ignored (use --include-filtered to keep them)");
+            profile.warnings.push_back(
+                std::to_string(stats.filtered) +
+                " allele(s) not PASS were ignored (use --include-filtered to keep them)");
         }
         if (stats.symbolic > 0) {
-            profile.warnings.push_back(std::to_string(stats.symbolic) +
-                                       " symbolic/breakend allele(s) in the small-variant VCF were ignored (give SVs "
-                                       "with --sv-vcf and copy number with --cnv)");
+            profile.warnings.push_back(
+                std::to_string(stats.symbolic) +
+                " symbolic/breakend allele(s) in the small-variant VCF were ignored (give SVs "
+                "with --sv-vcf and copy number with --cnv)");
         }
         if (stats.undefined_tags > 0) {
             profile.warnings.push_back(std::to_string(stats.undefined_tags) +
@@ -273,17 +290,20 @@ int run_interpret(InterpretOptions& options) {
         }
         if (!annotated) {
             profile.warnings.push_back(
-                "the VCF has no consequence annotation: only the knowledge base's hotspot codons were interpreted "
+                "the VCF has no consequence annotation: only the knowledge base's hotspot codons were "
+                "interpreted "
                 "(from genomic coordinates); annotate with VEP, SnpEff or bcftools csq for full coverage");
         }
         for (std::string& warning : annotator.take_warnings()) {
             profile.warnings.push_back(std::move(warning));
         }
-        inputs.push_back(InputFile{"vcf", recorded_path(options.vcf, deterministic), sha256_file(options.vcf),
-                                   annotated ? "VCF (" + str::join(layouts, ", ") + ")" : "VCF (unannotated)"});
+        inputs.push_back(
+            InputFile{"vcf", recorded_path(options.vcf, deterministic), sha256_file(options.vcf),
+                      annotated ? "VCF (" + str::join(layouts, ", ") + ")" : "VCF (unannotated)"});
     } else if (!options.maf.empty()) {
         const io::MafData maf = io::read_maf(options.maf, options.tumor_sample, options.strict);
-        genome = decide_genome(options, maf.genome, maf.genome == Genome::unknown ? "" : "NCBI_Build column", options.maf);
+        genome = decide_genome(options, maf.genome, maf.genome == Genome::unknown ? "" : "NCBI_Build column",
+                               options.maf);
         interpret::SmallVariantAnnotator annotator(kb, genome);
         for (const io::MafRow& row : maf.rows) {
 #ifdef PRECIS_HAVE_INPUTS
@@ -305,8 +325,8 @@ int run_interpret(InterpretOptions& options) {
                 profile.variants.push_back(std::move(*variant));
             }
         }
-        spdlog::info("MAF sample '{}': {} rows, {} variants in knowledge-base genes", maf.sample, maf.rows.size(),
-                     profile.variants.size());
+        spdlog::info("MAF sample '{}': {} rows, {} variants in knowledge-base genes", maf.sample,
+                     maf.rows.size(), profile.variants.size());
         profile.assessed.small_variants = true;
         profile.assessed.small_variants_annotated = true;
         if (maf.skipped > 0) {
@@ -316,7 +336,8 @@ int run_interpret(InterpretOptions& options) {
         for (std::string& warning : annotator.take_warnings()) {
             profile.warnings.push_back(std::move(warning));
         }
-        inputs.push_back(InputFile{"maf", recorded_path(options.maf, deterministic), sha256_file(options.maf), "MAF"});
+        inputs.push_back(
+            InputFile{"maf", recorded_path(options.maf, deterministic), sha256_file(options.maf), "MAF"});
     } else {
         genome = decide_genome(options, Genome::unknown, "", "");
     }
@@ -325,7 +346,7 @@ int run_interpret(InterpretOptions& options) {
     std::vector<interpret::FusionEvent> fusion_events;
 #ifdef PRECIS_HAVE_INPUTS
     interpret::read_extra_inputs(extra, kb, genome, profile, inputs);
-    if (count_tmb) {
+    if (count_tmb || options.tmb) {
         if (auto tmb = tmb_counter.finish(profile.warnings)) {
             profile.tmb = tmb;
             profile.assessed.tmb = true;
@@ -353,23 +374,29 @@ int run_interpret(InterpretOptions& options) {
     Report report = interpret::match(match_input, kb);
     report.sample_id = options.sample;
     report.genome = genome;
-    if (options.purity) report.specimen.push_back({"purity", format_number(*options.purity)});
-    if (options.ploidy) report.specimen.push_back({"ploidy", format_number(*options.ploidy)});
+    if (options.purity)
+        report.specimen.push_back({"purity", format_number(*options.purity)});
+    if (options.ploidy)
+        report.specimen.push_back({"ploidy", format_number(*options.ploidy)});
     report.provenance.precis_version = kVersion;
     report.provenance.kb_version = kb.version();
     report.provenance.kb_hash = kb.content_hash();
-    report.provenance.command_line = deterministic ? "(omitted under --deterministic)" : str::join(options.command_line, " ");
+    report.provenance.command_line =
+        deterministic ? "(omitted under --deterministic)" : str::join(options.command_line, " ");
     report.provenance.generated_at = deterministic ? "1970-01-01T00:00:00Z" : now_iso8601();
     report.provenance.inputs = inputs;
     report.warnings = profile.warnings;
 #ifdef PRECIS_HAVE_INPUTS
     report.checks = interpret::cross_checks(profile);
 #endif
-    report.thresholds.push_back({"small_variant_filter", options.include_filtered ? "all FILTER values" : "FILTER PASS or ."});
+    report.thresholds.push_back(
+        {"small_variant_filter", options.include_filtered ? "all FILTER values" : "FILTER PASS or ."});
     report.thresholds.push_back({"tmb_high", ">= 10 mutations/Mb"});
     if (profile.msi && profile.msi->threshold) {
-        report.thresholds.push_back({"msi_high", profile.msi->caller + " score >= " + format_number(*profile.msi->threshold) +
-                                                     (profile.msi->threshold_source.empty() ? "" : " (" + profile.msi->threshold_source + ")")});
+        report.thresholds.push_back(
+            {"msi_high",
+             profile.msi->caller + " score >= " + format_number(*profile.msi->threshold) +
+                 (profile.msi->threshold_source.empty() ? "" : " (" + profile.msi->threshold_source + ")")});
     }
     for (const CopyNumberCall& call : profile.copy_numbers) {
         if (!call.rule.empty()) {
@@ -377,16 +404,19 @@ int run_interpret(InterpretOptions& options) {
             break;
         }
     }
-    report.thresholds.push_back({"off_label_levels", "evidence from another tumour type: 1/2/3A -> 3B, R1 -> R2"});
+    report.thresholds.push_back(
+        {"off_label_levels", "evidence from another tumour type: 1/2/3A -> 3B, R1 -> R2"});
     report.limitations.push_back(
         "Germline status is not assessed: variants are interpreted as somatic as given by the caller.");
     if (profile.assessed.small_variants && !profile.assessed.small_variants_annotated) {
         report.limitations.push_back(
-            "Unannotated VCF: only the knowledge base's hotspot codons (hotspots.json) were interpreted; other "
+            "Unannotated VCF: only the knowledge base's hotspot codons (hotspots.json) were interpreted; "
+            "other "
             "variants in actionable genes were not assessed.");
     }
-    report.limitations.push_back("Biomarkers listed as not assessed were not tested by the given inputs: they are "
-                                 "not negative.");
+    report.limitations.push_back(
+        "Biomarkers listed as not assessed were not tested by the given inputs: they are "
+        "not negative.");
     report.disclaimer = kDisclaimer;
     report.segments_for_plot = profile.copy_numbers;
     report.variants_for_plot = profile.variants;
@@ -434,8 +464,8 @@ int run_interpret(InterpretOptions& options) {
     for (const auto& b : report.biomarkers) {
         detected += b.status == "detected" ? 1 : 0;
     }
-    spdlog::info("{} finding(s), {} biomarker(s) detected, {} therapy option(s)", report.findings.size(), detected,
-                 report.therapy_summary.size());
+    spdlog::info("{} finding(s), {} biomarker(s) detected, {} therapy option(s)", report.findings.size(),
+                 detected, report.therapy_summary.size());
     for (const std::string& path : written) {
         std::cout << path << '\n';
     }
@@ -446,10 +476,10 @@ int run_kb_validate(const std::string& kb_dir, const std::string& schemas_dir) {
     const auto problems = kb::KnowledgeBase::validate(kb_dir, schemas_dir);
     if (problems.empty()) {
         const kb::KnowledgeBase kb = kb::KnowledgeBase::load(kb_dir, schemas_dir);
-        std::cout << "knowledge base " << kb_dir << " is valid: version " << kb.version() << ", " << kb.genes().size()
-                  << " genes, " << kb.hotspots().size() << " hotspot codons, " << kb.biomarkers().size()
-                  << " biomarkers, " << kb.evidence().size() << " evidence items, " << kb.rules().size()
-                  << " rules; " << kb.content_hash() << '\n';
+        std::cout << "knowledge base " << kb_dir << " is valid: version " << kb.version() << ", "
+                  << kb.genes().size() << " genes, " << kb.hotspots().size() << " hotspot codons, "
+                  << kb.biomarkers().size() << " biomarkers, " << kb.evidence().size() << " evidence items, "
+                  << kb.rules().size() << " rules; " << kb.content_hash() << '\n';
         return 0;
     }
     std::cerr << "knowledge base " << kb_dir << " has " << problems.size() << " problem(s):\n";
@@ -466,10 +496,11 @@ void print_error(const Error& error) {
 }  // namespace
 
 int run(int argc, char** argv) {
-    CLI::App app{"precis: interprets a tumour's molecular profile (small variants, copy number, fusions, IHC, "
-                 "MSI, TMB) against a curated, offline knowledge base and writes reports for pipelines, LIMS and "
-                 "molecular tumour boards.",
-                 "precis"};
+    CLI::App app{
+        "precis: interprets a tumour's molecular profile (small variants, copy number, fusions, IHC, "
+        "MSI, TMB) against a curated, offline knowledge base and writes reports for pipelines, LIMS and "
+        "molecular tumour boards.",
+        "precis"};
     app.footer(std::string("\n") + kOutputs + "\n" + kExitCodes);
     app.require_subcommand(0, 1);
     bool show_version = false;
@@ -479,41 +510,71 @@ int run(int argc, char** argv) {
     options.command_line.assign(argv, argv + argc);
     bool quiet = false;
     bool verbose = false;
-    CLI::App* interpret = app.add_subcommand("interpret", "Interpret one tumour sample and write its reports");
+    CLI::App* interpret =
+        app.add_subcommand("interpret", "Interpret one tumour sample and write its reports");
     interpret->footer(std::string("\n") + kOutputs + "\n" + kExitCodes);
     interpret->add_option("--sample", options.sample, "Sample id (names the report files)");
-    interpret->add_option("--tumor-type", options.tumor_type,
-                          "OncoTree code, e.g. IHCH, EHCH, PHCH, CHOL, GBC, GIST, COAD; SOLID = any solid tumour");
-    interpret->add_option("--genome", options.genome, "GRCh37 or GRCh38 (default: from the VCF header contig lengths or MAF NCBI_Build)");
-    interpret->add_option("--vcf", options.vcf, "Somatic small variants: VCF 4.1-4.4, .vcf/.vcf.gz/BCF, raw or annotated (VEP CSQ, SnpEff ANN, bcftools BCSQ)");
-    interpret->add_option("--tumor-sample", options.tumor_sample, "Tumour sample column of the VCF / Tumor_Sample_Barcode of the MAF");
-    interpret->add_option("--maf", options.maf, "Somatic small variants as MAF (HGVSp_Short or Protein_Change)");
+    interpret->add_option(
+        "--tumor-type", options.tumor_type,
+        "OncoTree code, e.g. IHCH, EHCH, PHCH, CHOL, GBC, GIST, COAD; SOLID = any solid tumour");
+    interpret->add_option("--genome", options.genome,
+                          "GRCh37 or GRCh38 (default: from the VCF header contig lengths or MAF NCBI_Build)");
+    interpret->add_option("--vcf", options.vcf,
+                          "Somatic small variants: VCF 4.1-4.4, .vcf/.vcf.gz/BCF, raw or annotated (VEP CSQ, "
+                          "SnpEff ANN, bcftools BCSQ)");
+    interpret->add_option("--tumor-sample", options.tumor_sample,
+                          "Tumour sample column of the VCF / Tumor_Sample_Barcode of the MAF");
+    interpret->add_option("--maf", options.maf,
+                          "Somatic small variants as MAF (HGVSp_Short or Protein_Change)");
     interpret->add_option("--out", options.out, "Output directory (created if missing)");
-    interpret->add_option("--case", options.case_file, "All settings as one JSON file (schemas/case.schema.json); command-line options win");
-    interpret->add_option("--formats", options.formats, "Reports to write: comma list of json,html,tsv,fhir,pdf (default json,html,tsv,fhir)");
+    interpret->add_option(
+        "--case", options.case_file,
+        "All settings as one JSON file (schemas/case.schema.json); command-line options win");
+    interpret->add_option(
+        "--formats", options.formats,
+        "Reports to write: comma list of json,html,tsv,fhir,pdf (default json,html,tsv,fhir)");
     interpret->add_flag("--pdf", options.pdf, "Also write ID.precis.pdf (needs Chromium)");
-    interpret->add_flag("--deterministic", options.deterministic, "Byte-stable output: fixed time, no command line, file names without directories");
-    interpret->add_flag("--strict", options.strict, "Fail (exit 3) on the first malformed record instead of skipping it with a counted warning");
-    interpret->add_flag("--include-filtered", options.include_filtered, "Keep variants whose FILTER is not PASS or '.'");
-    interpret->add_option("--cnv", options.cnv, "Copy number: CNVkit .cns/.call.cns, GATK .seg, allele-specific segments, PURPLE, gene table, or CNV VCF");
-    interpret->add_option("--cnv-format", options.cnv_format, "auto|cnvkit|gatk-seg|segments|purple|gene-table|vcf (default auto)");
+    interpret->add_flag("--deterministic", options.deterministic,
+                        "Byte-stable output: fixed time, no command line, file names without directories");
+    interpret->add_flag(
+        "--strict", options.strict,
+        "Fail (exit 3) on the first malformed record instead of skipping it with a counted warning");
+    interpret->add_flag("--include-filtered", options.include_filtered,
+                        "Keep variants whose FILTER is not PASS or '.'");
+    interpret->add_option("--cnv", options.cnv,
+                          "Copy number: CNVkit .cns/.call.cns, GATK .seg, allele-specific segments, PURPLE, "
+                          "gene table, or CNV VCF");
+    interpret->add_option("--cnv-format", options.cnv_format,
+                          "auto|cnvkit|gatk-seg|segments|purple|gene-table|vcf (default auto)");
     interpret->add_option("--purity", options.purity, "Tumour purity (0-1] used to adjust copy number");
     interpret->add_option("--ploidy", options.ploidy, "Tumour ploidy used for copy-number calls");
-    interpret->add_option("--amp-min-copy-number", options.amp_min_copy_number, "Amplification threshold on total copy number (default 6)");
-    interpret->add_option("--fusions", options.fusions, "Fusion calls: Arriba, STAR-Fusion, or a table (A--B / A::B)");
-    interpret->add_option("--fusion-format", options.fusion_format, "auto|arriba|star-fusion|table (default auto)");
-    interpret->add_option("--min-fusion-reads", options.min_fusion_reads, "Minimum supporting reads for a fusion (default 2)");
-    interpret->add_option("--sv-vcf", options.sv_vcf, "Structural variants as BND VCF (Manta, DELLY, GRIDSS)");
-    interpret->add_option("--ihc", options.ihc, "IHC results (JSON or CSV; schemas/ihc.schema.json): HER2 + ISH, MMR proteins, PD-L1");
+    interpret->add_option("--amp-min-copy-number", options.amp_min_copy_number,
+                          "Amplification threshold on total copy number (default 6)");
+    interpret->add_option("--fusions", options.fusions,
+                          "Fusion calls: Arriba, STAR-Fusion, or a table (A--B / A::B)");
+    interpret->add_option("--fusion-format", options.fusion_format,
+                          "auto|arriba|star-fusion|table (default auto)");
+    interpret->add_option("--min-fusion-reads", options.min_fusion_reads,
+                          "Minimum supporting reads for a fusion (default 2)");
+    interpret->add_option("--sv-vcf", options.sv_vcf,
+                          "Structural variants as BND VCF (Manta, DELLY, GRIDSS)");
+    interpret->add_option(
+        "--ihc", options.ihc,
+        "IHC results (JSON or CSV; schemas/ihc.schema.json): HER2 + ISH, MMR proteins, PD-L1");
     interpret->add_option("--msi", options.msi, "MSI caller output (MSIsensor, MSIsensor-pro, MANTIS)");
-    interpret->add_option("--msi-caller", options.msi_caller, "msisensor|msisensor-pro|mantis (with --msi or --msi-score)");
+    interpret->add_option("--msi-caller", options.msi_caller,
+                          "msisensor|msisensor-pro|mantis (with --msi or --msi-score)");
     interpret->add_option("--msi-score", options.msi_score, "MSI score from --msi-caller");
     interpret->add_option("--msi-status", options.msi_status, "MSI status as given: MSI-H or MSS");
-    interpret->add_option("--msi-threshold", options.msi_threshold, "Override the caller's default MSI-H threshold");
+    interpret->add_option("--msi-threshold", options.msi_threshold,
+                          "Override the caller's default MSI-H threshold");
     interpret->add_option("--tmb", options.tmb, "TMB in mutations/Mb as given");
-    interpret->add_option("--panel-size-mb", options.panel_size_mb, "Coding size of the panel in Mb (to compute TMB)");
-    interpret->add_option("--panel-bed", options.panel_bed, "Panel target BED (TMB denominator; genes outside it are not assessed)");
-    interpret->add_option("--kb", options.kb_dir, "Knowledge-base directory (default: bundled knowledgebase/, or $PRECIS_KB_DIR)");
+    interpret->add_option("--panel-size-mb", options.panel_size_mb,
+                          "Coding size of the panel in Mb (to compute TMB)");
+    interpret->add_option("--panel-bed", options.panel_bed,
+                          "Panel target BED (TMB denominator; genes outside it are not assessed)");
+    interpret->add_option("--kb", options.kb_dir,
+                          "Knowledge-base directory (default: bundled knowledgebase/, or $PRECIS_KB_DIR)");
     interpret->add_option("--threads", options.threads, "htslib decompression threads (default 2)");
     interpret->add_flag("--quiet", quiet, "Only errors on stderr");
     interpret->add_flag("--verbose", verbose, "Debug logging on stderr");
@@ -521,7 +582,8 @@ int run(int argc, char** argv) {
     CLI::App* kb_command = app.add_subcommand("kb", "Knowledge-base tools");
     kb_command->require_subcommand(1);
     std::string validate_dir;
-    CLI::App* kb_validate = kb_command->add_subcommand("validate", "Validate a knowledge base; lists every problem with file and JSON pointer");
+    CLI::App* kb_validate = kb_command->add_subcommand(
+        "validate", "Validate a knowledge base; lists every problem with file and JSON pointer");
     kb_validate->add_option("KB_DIR", validate_dir, "Knowledge-base directory (default: the bundled one)");
 
     try {
@@ -532,7 +594,8 @@ int run(int argc, char** argv) {
         } catch (const CLI::CallForAllHelp& e) {
             return app.exit(e);
         } catch (const CLI::ParseError& e) {
-            std::cerr << "precis: usage error: " << e.what() << "\n  help: run `precis --help` or `precis interpret --help`\n";
+            std::cerr << "precis: usage error: " << e.what()
+                      << "\n  help: run `precis --help` or `precis interpret --help`\n";
             return static_cast<int>(ExitCode::usage);
         }
         if (show_version) {
@@ -541,7 +604,8 @@ int run(int argc, char** argv) {
         }
         setup_logging(quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal);
         hts_set_log_level(verbose ? HTS_LOG_WARNING : HTS_LOG_OFF);
-        const std::string schemas_dir = default_dir("PRECIS_SCHEMAS_DIR", PRECIS_DEFAULT_SCHEMAS_DIR, "schemas");
+        const std::string schemas_dir =
+            default_dir("PRECIS_SCHEMAS_DIR", PRECIS_DEFAULT_SCHEMAS_DIR, "schemas");
         const std::string kb_default = default_dir("PRECIS_KB_DIR", PRECIS_DEFAULT_KB_DIR, "knowledgebase");
         if (interpret->parsed()) {
             std::vector<std::string> on_command_line;

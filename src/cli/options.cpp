@@ -26,12 +26,13 @@ void apply_case_file(InterpretOptions& options, const std::vector<std::string>& 
     }
     const std::string text = read_text_file(options.case_file, "case file");
     const rapidjson::Document doc = kb::parse_json(text, options.case_file, ErrorKind::input);
-    const auto problems =
-        kb::validate_json(doc, (std::filesystem::path(options.schemas_dir) / "case.schema.json").string(), options.case_file);
+    const auto problems = kb::validate_json(
+        doc, (std::filesystem::path(options.schemas_dir) / "case.schema.json").string(), options.case_file);
     if (!problems.empty()) {
-        throw Error(ErrorKind::input, options.case_file,
-                    "the case file does not follow schemas/case.schema.json:\n  " + str::join(problems, "\n  "),
-                    "fix the listed fields (see README, 'Case files')");
+        throw Error(
+            ErrorKind::input, options.case_file,
+            "the case file does not follow schemas/case.schema.json:\n  " + str::join(problems, "\n  "),
+            "fix the listed fields (see README, 'Case files')");
     }
     const std::filesystem::path base = std::filesystem::path(options.case_file).parent_path();
     const auto string_field = [&](const char* key, std::string& target, bool is_path) {
@@ -90,18 +91,21 @@ void apply_case_file(InterpretOptions& options, const std::vector<std::string>& 
 
 void validate_options(const InterpretOptions& options) {
     if (options.sample.empty()) {
-        throw Error(ErrorKind::usage, "--sample", "a sample id is required", "pass --sample ID (or \"sample\" in --case)");
+        throw Error(ErrorKind::usage, "--sample", "a sample id is required",
+                    "pass --sample ID (or \"sample\" in --case)");
     }
     static const RE2 kSampleId("[A-Za-z0-9][A-Za-z0-9._-]{0,99}", RE2::Quiet);
     if (!RE2::FullMatch(options.sample, kSampleId)) {
         throw Error(ErrorKind::usage, "--sample",
-                    "'" + options.sample + "' is not a valid sample id (letters, digits, '.', '_' and '-' only, "
-                    "starting with a letter or digit, at most 100 characters; it names the report files)",
+                    "'" + options.sample +
+                        "' is not a valid sample id (letters, digits, '.', '_' and '-' only, "
+                        "starting with a letter or digit, at most 100 characters; it names the report files)",
                     "choose a sample id such as PT-0042_T1");
     }
     if (options.tumor_type.empty()) {
-        throw Error(ErrorKind::usage, "--tumor-type", "a tumour type is required",
-                    "pass an OncoTree code, e.g. --tumor-type IHCH (intrahepatic cholangiocarcinoma) or SOLID");
+        throw Error(
+            ErrorKind::usage, "--tumor-type", "a tumour type is required",
+            "pass an OncoTree code, e.g. --tumor-type IHCH (intrahepatic cholangiocarcinoma) or SOLID");
     }
     if (options.out.empty()) {
         throw Error(ErrorKind::usage, "--out", "an output directory is required", "pass --out DIR");
@@ -109,13 +113,14 @@ void validate_options(const InterpretOptions& options) {
     if (options.vcf.empty() && options.maf.empty() && options.cnv.empty() && options.fusions.empty() &&
         options.sv_vcf.empty() && options.ihc.empty() && options.msi.empty() && !options.msi_score &&
         options.msi_status.empty() && !options.tmb) {
-        throw Error(ErrorKind::usage, "precis interpret", "no input given",
-                    "give at least one of --vcf, --maf, --cnv, --fusions, --sv-vcf, --ihc, --msi, --msi-score, "
-                    "--msi-status, --tmb");
+        throw Error(
+            ErrorKind::usage, "precis interpret", "no input given",
+            "give at least one of --vcf, --maf, --cnv, --fusions, --sv-vcf, --ihc, --msi, --msi-score, "
+            "--msi-status, --tmb");
     }
     if (!options.vcf.empty() && !options.maf.empty()) {
-        throw Error(ErrorKind::usage, "--vcf/--maf", "give small variants either as --vcf or as --maf, not both",
-                    "drop one of the two");
+        throw Error(ErrorKind::usage, "--vcf/--maf",
+                    "give small variants either as --vcf or as --maf, not both", "drop one of the two");
     }
     for (const auto part : str::split(options.formats, ',')) {
         const std::string format(str::trim(part));
@@ -125,13 +130,15 @@ void validate_options(const InterpretOptions& options) {
         }
     }
     if (options.purity && (*options.purity <= 0.0 || *options.purity > 1.0)) {
-        throw Error(ErrorKind::usage, "--purity", "purity must be in (0, 1]", "e.g. --purity 0.6 for 60% tumour cells");
+        throw Error(ErrorKind::usage, "--purity", "purity must be in (0, 1]",
+                    "e.g. --purity 0.6 for 60% tumour cells");
     }
     if (options.ploidy && (*options.ploidy <= 0.0 || *options.ploidy > 10.0)) {
         throw Error(ErrorKind::usage, "--ploidy", "ploidy must be in (0, 10]", "e.g. --ploidy 2");
     }
     if (options.panel_size_mb && *options.panel_size_mb <= 0.0) {
-        throw Error(ErrorKind::usage, "--panel-size-mb", "the panel size must be positive", "e.g. --panel-size-mb 1.1");
+        throw Error(ErrorKind::usage, "--panel-size-mb", "the panel size must be positive",
+                    "e.g. --panel-size-mb 1.1");
     }
     if (options.threads < 1 || options.threads > 64) {
         throw Error(ErrorKind::usage, "--threads", "threads must be between 1 and 64", "e.g. --threads 2");

@@ -26,7 +26,7 @@ const char* to_string(ErrorKind kind) noexcept;
 //! `where` names the file, line, record or JSON pointer; `why` says what was expected and found;
 //! `help` says what the user can do about it.
 class Error : public std::runtime_error {
-public:
+  public:
     Error(ErrorKind kind, std::string where, std::string why, std::string help = {});
 
     ErrorKind kind() const noexcept { return kind_; }
@@ -35,7 +35,7 @@ public:
     const std::string& help() const noexcept { return help_; }
     ExitCode exit_code() const noexcept { return exit_code_for(kind_); }
 
-private:
+  private:
     ErrorKind kind_;
     std::string where_;
     std::string why_;

@@ -11,14 +11,14 @@ namespace precis {
 
 //! Incremental SHA-256 (FIPS 180-4), used for input checksums and the knowledge-base content hash.
 class Sha256 {
-public:
+  public:
     Sha256();
     void update(const void* data, std::size_t size);
     void update(std::string_view text) { update(text.data(), text.size()); }
     //! Finishes the digest and returns it as 64 lower-case hex digits. Call once.
     std::string hex_digest();
 
-private:
+  private:
     void compress(const std::uint8_t* block);
 
     std::array<std::uint32_t, 8> state_{};

@@ -104,8 +104,8 @@ const kb::GeneInfo* GeneSet::find(const std::string& symbol_or_alias) const {
     return found == index_.end() ? nullptr : &genes_[found->second];
 }
 
-std::vector<const kb::GeneInfo*> GeneSet::overlapping(Genome genome, const std::string& chrom, std::int64_t start,
-                                                      std::int64_t end) const {
+std::vector<const kb::GeneInfo*> GeneSet::overlapping(Genome genome, const std::string& chrom,
+                                                      std::int64_t start, std::int64_t end) const {
     std::vector<const kb::GeneInfo*> result;
     for (const kb::GeneInfo& gene : genes_) {
         const auto span = gene.span.find(genome);
@@ -122,12 +122,12 @@ double CopyNumberRules::amp_threshold() const {
 
 std::string CopyNumberRules::describe() const {
     std::string text = "amplification: total copy number >= " + number(amp_threshold());
-    text += ploidy ? " (max of " + number(amp_min_copy_number) + " and " + number(amp_ploidy_factor) + " x ploidy " +
-                         number(*ploidy) + ")"
+    text += ploidy ? " (max of " + number(amp_min_copy_number) + " and " + number(amp_ploidy_factor) +
+                         " x ploidy " + number(*ploidy) + ")"
                    : " (ploidy unknown; with a ploidy: max of " + number(amp_min_copy_number) + " and " +
                          number(amp_ploidy_factor) + " x ploidy)";
-    text += "; gains below it are not amplifications; homozygous deletion: copy number < " + number(homdel_below) +
-            " after purity adjustment";
+    text += "; gains below it are not amplifications; homozygous deletion: copy number < " +
+            number(homdel_below) + " after purity adjustment";
     text += purity ? " (purity " + number(*purity) + ")" : " (purity not given: 100% assumed)";
     text += "; focal: segment <= " + number(static_cast<double>(focal_max_length) / 1e6) + " Mb";
     return text;
@@ -166,8 +166,9 @@ CopyNumberClass classify_copy_number(double copy_number, const CopyNumberRules& 
     return CopyNumberClass::neutral;
 }
 
-std::vector<CopyNumberCall> call_copy_numbers(const io::CnvData& data, const std::string& path, const GeneSet& genes,
-                                              Genome genome, const CopyNumberRules& rules,
+std::vector<CopyNumberCall> call_copy_numbers(const io::CnvData& data, const std::string& path,
+                                              const GeneSet& genes, Genome genome,
+                                              const CopyNumberRules& rules,
                                               std::vector<std::string>& warnings) {
     std::vector<CopyNumberCall> calls;
     // ---- gene-level rows ----
@@ -189,9 +190,10 @@ std::vector<CopyNumberCall> call_copy_numbers(const io::CnvData& data, const std
             std::string rule;
             call.copy_number = row.min_copy_number;
             call.cn_class = classify_copy_number(*row.min_copy_number, rules, rule);
-            call.rule = "PURPLE minCopyNumber " + number(*row.min_copy_number) +
-                        (row.max_copy_number ? " (max " + number(*row.max_copy_number) + ")" : std::string()) + "; " +
-                        rule;
+            call.rule =
+                "PURPLE minCopyNumber " + number(*row.min_copy_number) +
+                (row.max_copy_number ? " (max " + number(*row.max_copy_number) + ")" : std::string()) + "; " +
+                rule;
         } else if (row.called_class) {
             call.cn_class = *row.called_class;
             const bool code = str::to_double(row.call_text).has_value();
@@ -206,7 +208,8 @@ std::vector<CopyNumberCall> call_copy_numbers(const io::CnvData& data, const std
         calls.push_back(std::move(call));
     }
     if (not_in_kb > 0) {
-        spdlog::info("{}: {} gene row(s) are not knowledge-base genes and were not interpreted", path, not_in_kb);
+        spdlog::info("{}: {} gene row(s) are not knowledge-base genes and were not interpreted", path,
+                     not_in_kb);
     }
 
     // ---- segments ----
@@ -248,9 +251,9 @@ std::vector<CopyNumberCall> call_copy_numbers(const io::CnvData& data, const std
                         continue;
                     }
                     // Deletions: the lowest copy number; amplifications: the highest.
-                    if (best == nullptr ||
-                        (wanted == CopyNumberClass::homozygous_deletion ? candidate.copy_number < best->copy_number
-                                                                        : candidate.copy_number > best->copy_number)) {
+                    if (best == nullptr || (wanted == CopyNumberClass::homozygous_deletion
+                                                ? candidate.copy_number < best->copy_number
+                                                : candidate.copy_number > best->copy_number)) {
                         best = &candidate;
                     }
                 }
@@ -259,16 +262,17 @@ std::vector<CopyNumberCall> call_copy_numbers(const io::CnvData& data, const std
             const SegmentCall* chosen = pick(CopyNumberClass::homozygous_deletion);
             std::string why;
             if (chosen != nullptr) {
-                why = overlapping.size() > 1 ? " (lowest of " + std::to_string(overlapping.size()) +
-                                                   " overlapping segments)"
-                                             : "";
+                why = overlapping.size() > 1
+                          ? " (lowest of " + std::to_string(overlapping.size()) + " overlapping segments)"
+                          : "";
             } else if ((chosen = pick(CopyNumberClass::amplification)) != nullptr) {
-                why = overlapping.size() > 1 ? " (highest of " + std::to_string(overlapping.size()) +
-                                                   " overlapping segments)"
-                                             : "";
+                why = overlapping.size() > 1
+                          ? " (highest of " + std::to_string(overlapping.size()) + " overlapping segments)"
+                          : "";
             } else {
-                chosen = &*std::max_element(overlapping.begin(), overlapping.end(),
-                                            [](const SegmentCall& a, const SegmentCall& b) { return a.overlap < b.overlap; });
+                chosen = &*std::max_element(
+                    overlapping.begin(), overlapping.end(),
+                    [](const SegmentCall& a, const SegmentCall& b) { return a.overlap < b.overlap; });
                 why = overlapping.size() > 1 ? " (segment with the largest overlap of " +
                                                    std::to_string(overlapping.size()) + ")"
                                              : "";
@@ -290,18 +294,22 @@ std::vector<CopyNumberCall> call_copy_numbers(const io::CnvData& data, const std
                              " to place it)";
             }
             call.source_format = data.format;
-            call.where = Where{path, segment.line,
-                               segment.chrom + ":" + std::to_string(segment.start) + "-" + std::to_string(segment.end)};
+            call.where = Where{
+                path, segment.line,
+                segment.chrom + ":" + std::to_string(segment.start) + "-" + std::to_string(segment.end)};
             calls.push_back(std::move(call));
         }
         if (placed == 0) {
-            warnings.push_back(path + ": no copy-number segment overlaps a knowledge-base gene" +
-                               std::string(genome == Genome::unknown ? " (the genome build is unknown)" : "") +
-                               "; copy number of the KB genes is not assessed from this file");
+            warnings.push_back(
+                path + ": no copy-number segment overlaps a knowledge-base gene" +
+                std::string(genome == Genome::unknown ? " (the genome build is unknown)" : "") +
+                "; copy number of the KB genes is not assessed from this file");
         } else if (by_annotation > 0) {
-            warnings.push_back(path + ": " + std::to_string(by_annotation) +
-                               " gene(s) placed by the caller's segment gene names because the knowledge base has "
-                               "no span for them on " + std::string(to_string(genome)));
+            warnings.push_back(
+                path + ": " + std::to_string(by_annotation) +
+                " gene(s) placed by the caller's segment gene names because the knowledge base has "
+                "no span for them on " +
+                std::string(to_string(genome)));
         }
     }
     std::sort(calls.begin(), calls.end(),

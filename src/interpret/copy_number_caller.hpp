@@ -16,7 +16,7 @@ namespace precis::interpret {
 //! The knowledge-base genes, looked up by symbol or alias (case-insensitive). Copy-number and fusion
 //! interpretation take this rather than the whole KnowledgeBase so that tests can build genes by hand.
 class GeneSet {
-public:
+  public:
     explicit GeneSet(std::vector<kb::GeneInfo> genes);
     const std::vector<kb::GeneInfo>& all() const noexcept { return genes_; }
     const kb::GeneInfo* find(const std::string& symbol_or_alias) const;
@@ -24,7 +24,7 @@ public:
     std::vector<const kb::GeneInfo*> overlapping(Genome genome, const std::string& chrom, std::int64_t start,
                                                  std::int64_t end) const;
 
-private:
+  private:
     std::vector<kb::GeneInfo> genes_;
     std::map<std::string, std::size_t> index_;
 };
@@ -40,7 +40,8 @@ struct CopyNumberRules {
     std::optional<double> purity;  //!< tumour cell fraction 0-1
     std::optional<double> ploidy;  //!< tumour ploidy
     double homdel_below = 0.5;
-    std::int64_t focal_max_length = 10'000'000;  //!< segments up to 10 Mb are "focal" (arm-level events are longer)
+    std::int64_t focal_max_length =
+        10'000'000;  //!< segments up to 10 Mb are "focal" (arm-level events are longer)
 
     double amp_threshold() const;
     double baseline() const { return ploidy.value_or(2.0); }
@@ -65,8 +66,9 @@ CopyNumberClass classify_copy_number(double copy_number, const CopyNumberRules& 
 //! used instead, and the rule says so. Gene rows: a call word/code is taken as the caller's call; PURPLE
 //! minCopyNumber is classified like a segment copy number. Calls are made for every KB gene covered,
 //! neutral ones included (they distinguish "not detected" from "not assessed").
-std::vector<CopyNumberCall> call_copy_numbers(const io::CnvData& data, const std::string& path, const GeneSet& genes,
-                                              Genome genome, const CopyNumberRules& rules,
+std::vector<CopyNumberCall> call_copy_numbers(const io::CnvData& data, const std::string& path,
+                                              const GeneSet& genes, Genome genome,
+                                              const CopyNumberRules& rules,
                                               std::vector<std::string>& warnings);
 
 }  // namespace precis::interpret

@@ -27,18 +27,20 @@ void her2_checks(const Profile& profile, std::vector<std::string>& checks) {
     const bool have_cn = erbb2 != profile.copy_numbers.end();
     const bool amplified = have_cn && erbb2->cn_class == CopyNumberClass::amplification;
     const std::string cn_text =
-        have_cn ? std::string("ERBB2 ") + to_string(erbb2->cn_class) +
-                      (erbb2->copy_number ? " (copy number " + number(*erbb2->copy_number) + ")" : std::string())
-                : std::string();
+        have_cn
+            ? std::string("ERBB2 ") + to_string(erbb2->cn_class) +
+                  (erbb2->copy_number ? " (copy number " + number(*erbb2->copy_number) + ")" : std::string())
+            : std::string();
     if (her2 == nullptr) {
         return;
     }
     const std::string& score = her2->score;
     const std::string& ish = her2->ish_status;
     if (score == "2+" && ish.empty()) {
-        checks.push_back("HER2 IHC 2+ is equivocal and no ISH result was given: reflex ISH is needed to call the "
-                         "tumour HER2-positive (IHC 2+/ISH+)" +
-                         std::string(amplified ? "; NGS shows " + cn_text + ", which supports ISH testing" : ""));
+        checks.push_back(
+            "HER2 IHC 2+ is equivocal and no ISH result was given: reflex ISH is needed to call the "
+            "tumour HER2-positive (IHC 2+/ISH+)" +
+            std::string(amplified ? "; NGS shows " + cn_text + ", which supports ISH testing" : ""));
     }
     if (!have_cn) {
         return;
@@ -57,7 +59,8 @@ void her2_checks(const Profile& profile, std::vector<std::string>& checks) {
     if (ish == "amplified" && !amplified) {
         checks.push_back("HER2 ISH amplified but " + cn_text + " by NGS: discordant; check tumour content");
     } else if (ish == "not_amplified" && amplified) {
-        checks.push_back("HER2 ISH not amplified but " + cn_text + " by NGS: discordant; check the ISH and NGS samples");
+        checks.push_back("HER2 ISH not amplified but " + cn_text +
+                         " by NGS: discordant; check the ISH and NGS samples");
     }
 }
 
@@ -76,9 +79,9 @@ void mmr_checks(const Profile& profile, std::vector<std::string>& checks) {
         return found != status.end() && found->second == "lost";
     };
     const bool dmmr = lost("MLH1") || lost("MSH2") || lost("MSH6") || lost("PMS2");
-    const bool all_intact = status.size() == 4 && std::all_of(status.begin(), status.end(), [](const auto& item) {
-                                return item.second == "intact";
-                            });
+    const bool all_intact =
+        status.size() == 4 &&
+        std::all_of(status.begin(), status.end(), [](const auto& item) { return item.second == "intact"; });
     if (status.size() < 4 && !dmmr) {
         std::vector<std::string> missing;
         for (const char* name : {"MLH1", "MSH2", "MSH6", "PMS2"}) {
@@ -93,12 +96,14 @@ void mmr_checks(const Profile& profile, std::vector<std::string>& checks) {
         checks.push_back(text + " not given): proficient MMR cannot be concluded from IHC");
     }
     if (lost("MLH1") && lost("PMS2")) {
-        checks.push_back("MLH1 and PMS2 loss: suggest MLH1 promoter methylation testing (and BRAF V600E in colorectal "
-                         "cancer) to separate sporadic loss from germline MLH1 (Lynch syndrome)");
+        checks.push_back(
+            "MLH1 and PMS2 loss: suggest MLH1 promoter methylation testing (and BRAF V600E in colorectal "
+            "cancer) to separate sporadic loss from germline MLH1 (Lynch syndrome)");
     } else if (lost("PMS2") && !lost("MLH1")) {
         checks.push_back("isolated PMS2 loss: suggest germline evaluation of PMS2 (Lynch syndrome)");
     } else if (lost("MLH1")) {
-        checks.push_back("MLH1 loss: suggest MLH1 promoter methylation testing and germline evaluation (Lynch syndrome)");
+        checks.push_back(
+            "MLH1 loss: suggest MLH1 promoter methylation testing and germline evaluation (Lynch syndrome)");
     }
     if (lost("MSH2")) {
         checks.push_back(std::string(lost("MSH6") ? "MSH2 and MSH6 loss" : "MSH2 loss") +
@@ -110,17 +115,21 @@ void mmr_checks(const Profile& profile, std::vector<std::string>& checks) {
         const std::string& msi = profile.msi->status;
         const std::string caller = profile.msi->caller.empty() ? "" : " (" + profile.msi->caller + ")";
         if (dmmr && msi == "MSS") {
-            checks.push_back("dMMR by IHC but MSS" + caller +
-                             ": discordant; dMMR alone qualifies for the MSI-H/dMMR labels, but review both tests "
-                             "(MSH6 loss and low tumour content can give MSS)");
+            checks.push_back(
+                "dMMR by IHC but MSS" + caller +
+                ": discordant; dMMR alone qualifies for the MSI-H/dMMR labels, but review both tests "
+                "(MSH6 loss and low tumour content can give MSS)");
         } else if (all_intact && msi == "MSI-H") {
-            checks.push_back("MSI-H" + caller + " but all four MMR proteins intact by IHC: discordant; consider "
+            checks.push_back("MSI-H" + caller +
+                             " but all four MMR proteins intact by IHC: discordant; consider "
                              "a missense MMR variant with retained protein, or repeat testing");
         } else if (dmmr && msi == "MSI-H") {
             checks.push_back("dMMR by IHC and MSI-H" + caller + " are concordant");
         } else if (msi == "indeterminate") {
             checks.push_back(std::string("MSI score is indeterminate") + caller + "; MMR IHC shows " +
-                             (dmmr ? "loss (dMMR)" : all_intact ? "all proteins intact (pMMR)" : "an incomplete panel"));
+                             (dmmr         ? "loss (dMMR)"
+                              : all_intact ? "all proteins intact (pMMR)"
+                                           : "an incomplete panel"));
         }
     }
 }
@@ -133,11 +142,13 @@ std::vector<std::string> cross_checks(const Profile& profile) {
     mmr_checks(profile, checks);
     if (profile.msi && profile.tmb) {
         if (profile.msi->status == "MSI-H" && profile.tmb->value < profile.tmb->threshold) {
-            checks.push_back("MSI-H with TMB " + number(profile.tmb->value) +
-                             " mutations/Mb (< 10): unusual, as MSI-H tumours are usually hypermutated; review both");
+            checks.push_back(
+                "MSI-H with TMB " + number(profile.tmb->value) +
+                " mutations/Mb (< 10): unusual, as MSI-H tumours are usually hypermutated; review both");
         } else if (profile.msi->status == "MSS" && profile.tmb->value >= profile.tmb->threshold) {
-            checks.push_back("TMB-H (" + number(profile.tmb->value) +
-                             " mutations/Mb) with MSS: TMB-H from another cause (e.g. POLE, tobacco or UV signature)");
+            checks.push_back(
+                "TMB-H (" + number(profile.tmb->value) +
+                " mutations/Mb) with MSS: TMB-H from another cause (e.g. POLE, tobacco or UV signature)");
         }
     }
     return checks;

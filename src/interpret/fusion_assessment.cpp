@@ -9,9 +9,13 @@
 namespace precis::interpret {
 namespace {
 
-std::string prime(const std::string& role) { return role == "5prime" ? "5'" : "3'"; }
+std::string prime(const std::string& role) {
+    return role == "5prime" ? "5'" : "3'";
+}
 
-std::string location(const std::string& chrom, std::int64_t pos) { return chrom + ":" + std::to_string(pos); }
+std::string location(const std::string& chrom, std::int64_t pos) {
+    return chrom + ":" + std::to_string(pos);
+}
 
 //! Decides kinase retention from the breakpoint of `gene` and its KB region; appends the why to `reason`.
 std::optional<bool> check_region(const kb::GeneInfo& gene, const std::optional<Breakpoint>& breakpoint,
@@ -22,25 +26,27 @@ std::optional<bool> check_region(const kb::GeneInfo& gene, const std::optional<B
     }
     const auto span = gene.span.find(genome);
     if (span != gene.span.end() && !span->second.contains(breakpoint->chrom, breakpoint->pos)) {
-        reason += "; breakpoint " + location(breakpoint->chrom, breakpoint->pos) + " lies outside " + gene.symbol +
-                  " on " + to_string(genome) + ", so the domain was not checked";
+        reason += "; breakpoint " + location(breakpoint->chrom, breakpoint->pos) + " lies outside " +
+                  gene.symbol + " on " + to_string(genome) + ", so the domain was not checked";
         return std::nullopt;
     }
     const auto region = gene.kinase_retained_region.find(genome);
     if (region == gene.kinase_retained_region.end()) {
-        reason += "; the knowledge base has no kinase-retaining breakpoint region for " + gene.symbol + " on " +
-                  to_string(genome) + ", so the domain was not checked";
+        reason += "; the knowledge base has no kinase-retaining breakpoint region for " + gene.symbol +
+                  " on " + to_string(genome) + ", so the domain was not checked";
         return std::nullopt;
     }
     const kb::Interval& interval = region->second;
-    const std::string where = interval.chrom + ":" + std::to_string(interval.start) + "-" + std::to_string(interval.end);
+    const std::string where =
+        interval.chrom + ":" + std::to_string(interval.start) + "-" + std::to_string(interval.end);
     if (interval.contains(breakpoint->chrom, breakpoint->pos)) {
         reason += "; breakpoint " + location(breakpoint->chrom, breakpoint->pos) +
                   " is in the kinase-retaining region " + where;
         return true;
     }
-    reason += "; breakpoint " + location(breakpoint->chrom, breakpoint->pos) + " is outside the kinase-retaining region " +
-              where + ": the kinase domain is not in the fusion product";
+    reason += "; breakpoint " + location(breakpoint->chrom, breakpoint->pos) +
+              " is outside the kinase-retaining region " + where +
+              ": the kinase domain is not in the fusion product";
     return false;
 }
 
@@ -59,7 +65,8 @@ std::optional<int> reads_of(const Fusion& fusion) {
 
 }  // namespace
 
-std::vector<FusionAssessment> assess_fusion(const Fusion& fusion, const kb::KnowledgeBase& kb, Genome genome) {
+std::vector<FusionAssessment> assess_fusion(const Fusion& fusion, const kb::KnowledgeBase& kb,
+                                            Genome genome) {
     return assess_fusion(fusion, GeneSet(kb.genes()), genome);
 }
 
@@ -73,7 +80,8 @@ std::vector<FusionAssessment> assess_fusion(const Fusion& fusion, const GeneSet&
         assessment.gene = gene5->symbol;
         assessment.role = "intragenic";
         assessment.label = gene5->symbol + " intragenic rearrangement";
-        assessment.reason = "both partners are " + gene5->symbol + ": an intragenic rearrangement, not a fusion";
+        assessment.reason =
+            "both partners are " + gene5->symbol + ": an intragenic rearrangement, not a fusion";
         result.push_back(std::move(assessment));
         return result;
     }
@@ -93,8 +101,9 @@ std::vector<FusionAssessment> assess_fusion(const Fusion& fusion, const GeneSet&
         if (retained.empty()) {
             assessment.role = written;
             assessment.label = gene->symbol + " rearrangement (" + partner_text + ")";
-            assessment.reason = gene->symbol + " is the " + prime(written) + " partner (" + source +
-                                "); the knowledge base gives it no fusion role, so kinase retention is unknown";
+            assessment.reason =
+                gene->symbol + " is the " + prime(written) + " partner (" + source +
+                "); the knowledge base gives it no fusion role, so kinase retention is unknown";
         } else if (retained == written || !established) {
             assessment.role = retained;
             if (retained == written) {
@@ -102,8 +111,8 @@ std::vector<FusionAssessment> assess_fusion(const Fusion& fusion, const GeneSet&
                                     "), the role in which it keeps its kinase domain";
             } else {
                 assessment.reason = "the table writes " + gene->symbol + " as the " + prime(written) +
-                                    " partner, but a plain table does not establish orientation; " + gene->symbol +
-                                    " is taken as the " + prime(retained) +
+                                    " partner, but a plain table does not establish orientation; " +
+                                    gene->symbol + " is taken as the " + prime(retained) +
                                     " partner, as for a named fusion: confirm the orientation";
             }
             assessment.kinase_retained = check_region(*gene, breakpoint, genome, assessment.reason);
@@ -117,9 +126,10 @@ std::vector<FusionAssessment> assess_fusion(const Fusion& fusion, const GeneSet&
             assessment.kinase_retained = false;
             assessment.label = gene->symbol + " " + prime(written) + " fragment without the kinase domain (" +
                                partner_text + ")";
-            assessment.reason = gene->symbol + " is the " + prime(written) + " partner (" + source + "), but it keeps "
-                                "its kinase domain only as the " + prime(retained) +
-                                " partner: reported, not matched";
+            assessment.reason = gene->symbol + " is the " + prime(written) + " partner (" + source +
+                                "), but it keeps "
+                                "its kinase domain only as the " +
+                                prime(retained) + " partner: reported, not matched";
         }
         result.push_back(std::move(assessment));
     }
@@ -134,8 +144,9 @@ std::vector<Fusion> fusions_from_junctions(const io::SvVcfData& data, const Gene
     }
     const std::string file = data.junctions.front().where.file;
     if (genome == Genome::unknown) {
-        warnings.push_back(file + ": SV breakends cannot be placed in genes without a genome build; "
-                                  "fusions were not assessed from this file");
+        warnings.push_back(file +
+                           ": SV breakends cannot be placed in genes without a genome build; "
+                           "fusions were not assessed from this file");
         return fusions;
     }
     std::int64_t intragenic = 0;
@@ -154,9 +165,10 @@ std::vector<Fusion> fusions_from_junctions(const io::SvVcfData& data, const Gene
             ++intragenic;
             continue;
         }
-        const auto reads = (junction.split_reads || junction.spanning_reads)
-                               ? std::optional<int>(junction.split_reads.value_or(0) + junction.spanning_reads.value_or(0))
-                               : std::nullopt;
+        const auto reads =
+            (junction.split_reads || junction.spanning_reads)
+                ? std::optional<int>(junction.split_reads.value_or(0) + junction.spanning_reads.value_or(0))
+                : std::nullopt;
         if (reads && *reads < min_reads) {
             ++low_support;
             continue;
@@ -187,8 +199,8 @@ std::vector<Fusion> fusions_from_junctions(const io::SvVcfData& data, const Gene
             fusion.gene3 = s3.gene->symbol;
             fusion.breakpoint5 = breakpoint_of(s5);
             fusion.breakpoint3 = breakpoint_of(s3);
-            fusion.orientation_note = "5'/3' from breakend orientation and gene strand (" + data.caller + " " +
-                                      junction.svtype + ")";
+            fusion.orientation_note = "5'/3' from breakend orientation and gene strand (" + data.caller +
+                                      " " + junction.svtype + ")";
             fusions.push_back(std::move(fusion));
             continue;
         }
@@ -214,12 +226,14 @@ std::vector<Fusion> fusions_from_junctions(const io::SvVcfData& data, const Gene
                 fusion.breakpoint3 = own;
                 fusion.breakpoint5 = other;
             }
-            std::string note = sides[i].gene->symbol + " keeps its " + prime(end) + " end (breakend orientation and " +
-                               "gene strand, " + data.caller + " " + junction.svtype + ")";
+            std::string note = sides[i].gene->symbol + " keeps its " + prime(end) +
+                               " end (breakend orientation and " + "gene strand, " + data.caller + " " +
+                               junction.svtype + ")";
             if (sides.size() == 1) {
                 note += "; single breakend: partner unknown";
             } else if (sides[1 - i].gene == nullptr) {
-                note += "; partner breakend " + location(other->chrom, other->pos) + " is outside the knowledge-base genes";
+                note += "; partner breakend " + location(other->chrom, other->pos) +
+                        " is outside the knowledge-base genes";
             } else {
                 note += "; " + sides[1 - i].gene->symbol + " also keeps its " + prime(end) +
                         " end: not a productive fusion";
@@ -234,8 +248,10 @@ std::vector<Fusion> fusions_from_junctions(const io::SvVcfData& data, const Gene
                            "rearrangements, not fusions; not reported as fusions");
     }
     if (low_support > 0) {
-        warnings.push_back(file + ": " + std::to_string(low_support) + " SV junction(s) in knowledge-base genes with "
-                           "fewer than " + std::to_string(min_reads) + " supporting reads were skipped");
+        warnings.push_back(file + ": " + std::to_string(low_support) +
+                           " SV junction(s) in knowledge-base genes with "
+                           "fewer than " +
+                           std::to_string(min_reads) + " supporting reads were skipped");
     }
     return fusions;
 }
@@ -260,8 +276,9 @@ void deduplicate_fusions(std::vector<Fusion>& fusions) {
     }
     for (const auto& [key, count] : merged) {
         Fusion& fusion = kept[index[key]];
-        fusion.orientation_note += (fusion.orientation_note.empty() ? "" : "; ") + std::string("merged with ") +
-                                   std::to_string(count) + " other record(s) of the same gene pair";
+        fusion.orientation_note += (fusion.orientation_note.empty() ? "" : "; ") +
+                                   std::string("merged with ") + std::to_string(count) +
+                                   " other record(s) of the same gene pair";
     }
     fusions = std::move(kept);
 }

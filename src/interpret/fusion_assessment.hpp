@@ -23,7 +23,8 @@ struct FusionAssessment {
     std::string gene;
     std::string role;
     std::optional<bool> kinase_retained;
-    std::string label;   //!< "FGFR2 fusion or rearrangement (partner BICC1)", "NTRK1 fusion (partner TPM3)", ...
+    std::string
+        label;  //!< "FGFR2 fusion or rearrangement (partner BICC1)", "NTRK1 fusion (partner TPM3)", ...
     std::string reason;  //!< why: roles, orientation source, breakpoint vs retained region
 };
 

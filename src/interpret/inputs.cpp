@@ -37,7 +37,8 @@ void read_msi(const ExtraInputOptions& options, Profile& profile, std::vector<In
         } else {
             result = io::read_msi_file(options.msi_path, options.msi_caller, format);
         }
-        spdlog::info("{}: MSI result read as {} (score {})", options.msi_path, format, result.score.value_or(0.0));
+        spdlog::info("{}: MSI result read as {} (score {})", options.msi_path, format,
+                     result.score.value_or(0.0));
         io::classify_msi(result, options.msi_threshold);
         profile.msi = result;
         profile.assessed.msi = true;
@@ -46,8 +47,10 @@ void read_msi(const ExtraInputOptions& options, Profile& profile, std::vector<In
     }
     if (options.msi_score) {
         if (options.msi_caller.empty()) {
-            throw Error(ErrorKind::usage, "--msi-score", "an MSI score needs its caller (scores are not comparable "
-                        "across tools)", "add --msi-caller " + str::join(io::msi_callers(), "|"));
+            throw Error(ErrorKind::usage, "--msi-score",
+                        "an MSI score needs its caller (scores are not comparable "
+                        "across tools)",
+                        "add --msi-caller " + str::join(io::msi_callers(), "|"));
         }
         MsiResult result;
         result.caller = str::lower(options.msi_caller);
@@ -90,22 +93,24 @@ void read_extra_inputs(const ExtraInputOptions& options, const kb::KnowledgeBase
     read_extra_inputs(options, GeneSet(kb.genes()), genome, profile, inputs);
 }
 
-void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, Genome genome, Profile& profile,
-                       std::vector<InputFile>& inputs) {
+void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, Genome genome,
+                       Profile& profile, std::vector<InputFile>& inputs) {
     if (options.purity && (*options.purity <= 0 || *options.purity > 1)) {
-        throw Error(ErrorKind::usage, "--purity", "purity must be in (0, 1]", "give the tumour cell fraction, e.g. 0.6");
+        throw Error(ErrorKind::usage, "--purity", "purity must be in (0, 1]",
+                    "give the tumour cell fraction, e.g. 0.6");
     }
     if (options.ploidy && (*options.ploidy <= 0 || *options.ploidy > 10)) {
-        throw Error(ErrorKind::usage, "--ploidy", "ploidy must be in (0, 10]", "give the tumour ploidy, e.g. 2.0");
+        throw Error(ErrorKind::usage, "--ploidy", "ploidy must be in (0, 10]",
+                    "give the tumour ploidy, e.g. 2.0");
     }
     if (!options.cnv_path.empty()) {
-        const io::CnvData data =
-            io::read_cnv(options.cnv_path, io::CnvReadOptions{options.cnv_format, options.sample_id, options.strict});
+        const io::CnvData data = io::read_cnv(
+            options.cnv_path, io::CnvReadOptions{options.cnv_format, options.sample_id, options.strict});
         profile.warnings.insert(profile.warnings.end(), data.warnings.begin(), data.warnings.end());
         std::vector<CopyNumberCall> calls = call_copy_numbers(data, options.cnv_path, genes, genome,
                                                               copy_number_rules(options), profile.warnings);
-        spdlog::info("{}: {} ({}), {} gene-level calls for knowledge-base genes", options.cnv_path, data.format,
-                     data.detail, calls.size());
+        spdlog::info("{}: {} ({}), {} gene-level calls for knowledge-base genes", options.cnv_path,
+                     data.format, data.detail, calls.size());
         profile.copy_numbers.insert(profile.copy_numbers.end(), calls.begin(), calls.end());
         profile.assessed.copy_number = true;
         add_input(inputs, "cnv", options.cnv_path, data.format);
@@ -113,10 +118,11 @@ void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, G
     std::vector<Fusion> fusions;
     if (!options.fusions_path.empty()) {
         io::FusionData data = io::read_fusions(
-            options.fusions_path,
-            io::FusionReadOptions{options.fusion_format, options.min_fusion_reads, options.sample_id, options.strict});
+            options.fusions_path, io::FusionReadOptions{options.fusion_format, options.min_fusion_reads,
+                                                        options.sample_id, options.strict});
         profile.warnings.insert(profile.warnings.end(), data.warnings.begin(), data.warnings.end());
-        spdlog::info("{}: {} ({}), {} fusions", options.fusions_path, data.format, data.detail, data.fusions.size());
+        spdlog::info("{}: {} ({}), {} fusions", options.fusions_path, data.format, data.detail,
+                     data.fusions.size());
         fusions.insert(fusions.end(), data.fusions.begin(), data.fusions.end());
         profile.assessed.fusions = true;
         add_input(inputs, "fusions", options.fusions_path, data.format);
@@ -124,9 +130,10 @@ void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, G
     if (!options.sv_vcf_path.empty()) {
         const io::SvVcfData data = io::read_sv_vcf(options.sv_vcf_path, options.sample_id, options.strict);
         profile.warnings.insert(profile.warnings.end(), data.warnings.begin(), data.warnings.end());
-        std::vector<Fusion> dna = fusions_from_junctions(data, genes, genome, options.min_fusion_reads, profile.warnings);
-        spdlog::info("{}: SV VCF from {}, {} junctions, {} involving knowledge-base genes", options.sv_vcf_path,
-                     data.caller, data.junctions.size(), dna.size());
+        std::vector<Fusion> dna =
+            fusions_from_junctions(data, genes, genome, options.min_fusion_reads, profile.warnings);
+        spdlog::info("{}: SV VCF from {}, {} junctions, {} involving knowledge-base genes",
+                     options.sv_vcf_path, data.caller, data.junctions.size(), dna.size());
         fusions.insert(fusions.end(), dna.begin(), dna.end());
         if (!profile.assessed.fusions && genome != Genome::unknown) {
             profile.assessed.fusions = true;
@@ -160,7 +167,8 @@ void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, G
         const io::BedRegions bed = io::BedRegions::read(options.panel_bed, options.strict, ignored);
         for (const kb::GeneInfo& gene : genes.all()) {
             const auto span = gene.span.find(genome);
-            if (span != gene.span.end() && !bed.overlaps(span->second.chrom, span->second.start, span->second.end)) {
+            if (span != gene.span.end() &&
+                !bed.overlaps(span->second.chrom, span->second.start, span->second.end)) {
                 profile.assessed.genes_not_covered.push_back(gene.symbol);
             }
         }

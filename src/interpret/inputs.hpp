@@ -32,7 +32,7 @@ struct ExtraInputOptions {
     std::string msi_path;
     std::string msi_caller;  // msisensor|msisensor-pro|msisensor2|mantis|purple
     std::optional<double> msi_score;
-    std::string msi_status;                // MSI-H|MSS
+    std::string msi_status;               // MSI-H|MSS
     std::optional<double> msi_threshold;  // override of the caller default
     std::optional<double> tmb;
     std::optional<double> panel_size_mb;
@@ -62,7 +62,7 @@ CopyNumberRules copy_number_rules(const ExtraInputOptions& options);
 void read_extra_inputs(const ExtraInputOptions& options, const kb::KnowledgeBase& kb, Genome genome,
                        Profile& profile, std::vector<InputFile>& inputs);
 //! Same, with the KB genes given directly (tests).
-void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, Genome genome, Profile& profile,
-                       std::vector<InputFile>& inputs);
+void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, Genome genome,
+                       Profile& profile, std::vector<InputFile>& inputs);
 
 }  // namespace precis::interpret

@@ -40,7 +40,8 @@ bool class_allowed(const kb::BiomarkerMatch& match, VariantClass variant_class) 
            match.variant_classes.end();
 }
 
-bool matches_small_variant(const kb::Biomarker& biomarker, const kb::BiomarkerMatch& match, const SmallVariant& v) {
+bool matches_small_variant(const kb::Biomarker& biomarker, const kb::BiomarkerMatch& match,
+                           const SmallVariant& v) {
     if (!str::iequals(biomarker.gene, v.gene)) {
         return false;
     }
@@ -65,11 +66,14 @@ bool matches_small_variant(const kb::Biomarker& biomarker, const kb::BiomarkerMa
     return !match.variant_classes.empty() && class_allowed(match, v.variant_class);
 }
 
-bool matches_copy_number(const kb::Biomarker& biomarker, const kb::BiomarkerMatch& match, const CopyNumberCall& c) {
+bool matches_copy_number(const kb::Biomarker& biomarker, const kb::BiomarkerMatch& match,
+                         const CopyNumberCall& c) {
     return str::iequals(biomarker.gene, c.gene) && in_list(match.copy_number, to_string(c.cn_class));
 }
 
-std::string fusion_alteration(const FusionEvent& event) { return event.label.empty() ? "fusion" : event.label; }
+std::string fusion_alteration(const FusionEvent& event) {
+    return event.label.empty() ? "fusion" : event.label;
+}
 
 bool mmr_marker(const std::string& marker) {
     const std::string m = str::upper(marker);
@@ -89,26 +93,32 @@ struct Level {
 }  // namespace
 
 int level_rank(const std::string& level) {
-    static const std::map<std::string, int> kRank = {{"1", 0}, {"2", 1}, {"3A", 2}, {"3B", 3},
+    static const std::map<std::string, int> kRank = {{"1", 0}, {"2", 1},  {"3A", 2}, {"3B", 3},
                                                      {"4", 4}, {"R1", 5}, {"R2", 6}};
     const auto it = kRank.find(level);
     return it == kRank.end() ? 9 : it->second;
 }
 
 std::string off_context_level(const std::string& level) {
-    if (level == "1" || level == "2" || level == "3A") return "3B";
-    if (level == "R1") return "R2";
+    if (level == "1" || level == "2" || level == "3A")
+        return "3B";
+    if (level == "R1")
+        return "R2";
     return level;
 }
 
 std::string amp_tier(const std::string& level, bool tumor_type_match) {
     if (tumor_type_match) {
-        if (level == "1" || level == "2" || level == "R1") return "I-A";
-        if (level == "3A" || level == "R2") return "I-B";
-        if (level == "3B") return "II-C";
+        if (level == "1" || level == "2" || level == "R1")
+            return "I-A";
+        if (level == "3A" || level == "R2")
+            return "I-B";
+        if (level == "3B")
+            return "II-C";
         return "II-D";
     }
-    if (level == "4") return "II-D";
+    if (level == "4")
+        return "II-D";
     return "II-C";
 }
 
@@ -135,7 +145,8 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
     for (const SmallVariant& v : profile.variants) {
         Finding finding;
         finding.gene = v.gene;
-        finding.alteration = v.protein_change.empty() ? (v.hgvsc.empty() ? "variant" : v.hgvsc) : v.protein_change;
+        finding.alteration =
+            v.protein_change.empty() ? (v.hgvsc.empty() ? "variant" : v.hgvsc) : v.protein_change;
         finding.category = Category::small_variant;
         finding.where = v.where;
         finding.vaf = v.vaf;
@@ -153,6 +164,10 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
             details.push_back(v.numbering_note);
         }
         finding.details = str::join(details, "; ");
+        if (v.vaf && *v.vaf < 0.05) {
+            finding.caveats.push_back("Low variant allele fraction (" + format_number(*v.vaf * 100.0, 1) +
+                                      "%): possibly subclonal or an artefact; confirm before acting.");
+        }
         for (const kb::Biomarker& biomarker : kb.biomarkers()) {
             const bool primary = biomarker.category == Category::small_variant &&
                                  matches_small_variant(biomarker, biomarker.match, v);
@@ -164,9 +179,10 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
             if (!is_protein_altering(v.variant_class)) {
                 continue;
             }
-            const bool hotspot_codon = std::any_of(kb.hotspots().begin(), kb.hotspots().end(), [&](const auto& codon) {
-                return codon.gene == v.gene && v.protein_start && *v.protein_start == codon.codon;
-            });
+            const bool hotspot_codon =
+                std::any_of(kb.hotspots().begin(), kb.hotspots().end(), [&](const auto& codon) {
+                    return codon.gene == v.gene && v.protein_start && *v.protein_start == codon.codon;
+                });
             finding.oncogenicity = hotspot_codon ? "oncogenic (hotspot codon, no matched therapy)" : "vus";
             report.other_findings.push_back(std::move(finding));
             continue;
@@ -185,14 +201,21 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
         finding.where = c.where;
         finding.value = c.copy_number;
         std::vector<std::string> details;
-        if (c.copy_number) details.push_back("copy number " + format_number(*c.copy_number, 1));
-        if (c.log2) details.push_back("log2 " + format_number(*c.log2, 2));
-        if (!c.chrom.empty()) details.push_back("segment " + c.chrom + ":" + std::to_string(c.start) + "-" + std::to_string(c.end));
-        if (c.focal) details.push_back(*c.focal ? "focal" : "broad");
-        if (!c.rule.empty()) details.push_back("rule: " + c.rule);
+        if (c.copy_number)
+            details.push_back("copy number " + format_number(*c.copy_number, 1));
+        if (c.log2)
+            details.push_back("log2 " + format_number(*c.log2, 2));
+        if (!c.chrom.empty())
+            details.push_back("segment " + c.chrom + ":" + std::to_string(c.start) + "-" +
+                              std::to_string(c.end));
+        if (c.focal)
+            details.push_back(*c.focal ? "focal" : "broad");
+        if (!c.rule.empty())
+            details.push_back("rule: " + c.rule);
         finding.details = str::join(details, "; ");
         for (const kb::Biomarker& biomarker : kb.biomarkers()) {
-            if ((biomarker.category == Category::copy_number && matches_copy_number(biomarker, biomarker.match, c)) ||
+            if ((biomarker.category == Category::copy_number &&
+                 matches_copy_number(biomarker, biomarker.match, c)) ||
                 (std::find(biomarker.also_from.begin(), biomarker.also_from.end(), Category::copy_number) !=
                      biomarker.also_from.end() &&
                  matches_copy_number(biomarker, biomarker.copy_number_match, c))) {
@@ -200,7 +223,8 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
             }
         }
         if (finding.biomarkers.empty()) {
-            if (c.cn_class == CopyNumberClass::amplification || c.cn_class == CopyNumberClass::homozygous_deletion) {
+            if (c.cn_class == CopyNumberClass::amplification ||
+                c.cn_class == CopyNumberClass::homozygous_deletion) {
                 finding.oncogenicity = "no matched therapy";
                 report.other_findings.push_back(std::move(finding));
             }
@@ -215,12 +239,17 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
         finding.category = Category::fusion;
         finding.where = event.fusion.where;
         std::vector<std::string> details;
-        details.push_back("5' " + (event.fusion.gene5.empty() ? std::string("unknown") : event.fusion.gene5) + ", 3' " +
+        details.push_back("5' " + (event.fusion.gene5.empty() ? std::string("unknown") : event.fusion.gene5) +
+                          ", 3' " +
                           (event.fusion.gene3.empty() ? std::string("unknown") : event.fusion.gene3));
-        if (event.fusion.split_reads) details.push_back(std::to_string(*event.fusion.split_reads) + " split reads");
-        if (event.fusion.spanning_reads) details.push_back(std::to_string(*event.fusion.spanning_reads) + " spanning");
-        if (!event.fusion.frame.empty()) details.push_back(event.fusion.frame);
-        if (!event.reason.empty()) details.push_back(event.reason);
+        if (event.fusion.split_reads)
+            details.push_back(std::to_string(*event.fusion.split_reads) + " split reads");
+        if (event.fusion.spanning_reads)
+            details.push_back(std::to_string(*event.fusion.spanning_reads) + " spanning");
+        if (!event.fusion.frame.empty())
+            details.push_back(event.fusion.frame);
+        if (!event.reason.empty())
+            details.push_back(event.reason);
         details.push_back("caller: " + event.fusion.caller);
         finding.details = str::join(details, "; ");
         for (const kb::Biomarker& biomarker : kb.biomarkers()) {
@@ -228,13 +257,15 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 continue;
             }
             const std::string& role = biomarker.match.fusion_role;
-            const bool role_ok = role.empty() || role == "any" || role == event.role || event.role == "unknown";
+            const bool role_ok =
+                role.empty() || role == "any" || role == event.role || event.role == "unknown";
             if (role_ok && event.kinase_retained != std::optional<bool>(false)) {
                 finding.biomarkers.push_back(biomarker.id);
             }
         }
         if (finding.biomarkers.empty()) {
-            finding.oncogenicity = "fusion without the retained kinase/functional domain (reported, not matched)";
+            finding.oncogenicity =
+                "fusion without the retained kinase/functional domain (reported, not matched)";
             report.other_findings.push_back(std::move(finding));
             continue;
         }
@@ -253,15 +284,19 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
         finding.category = Category::protein_expression;
         finding.where = result.where;
         std::vector<std::string> details;
-        if (!result.scoring.empty()) details.push_back(result.scoring + " scoring");
-        if (result.ish_ratio) details.push_back("HER2/CEP17 ratio " + format_number(*result.ish_ratio, 2));
+        if (!result.scoring.empty())
+            details.push_back(result.scoring + " scoring");
+        if (result.ish_ratio)
+            details.push_back("HER2/CEP17 ratio " + format_number(*result.ish_ratio, 2));
         finding.details = str::join(details, "; ");
         for (const kb::Biomarker& biomarker : kb.biomarkers()) {
-            if (biomarker.category != Category::protein_expression || !str::iequals(biomarker.match.ihc_marker, result.marker)) {
+            if (biomarker.category != Category::protein_expression ||
+                !str::iequals(biomarker.match.ihc_marker, result.marker)) {
                 continue;
             }
             const bool score_ok = in_list(biomarker.match.ihc_scores, result.score);
-            const bool ish_ok = biomarker.match.ish_status.empty() || biomarker.match.ish_status == result.ish_status;
+            const bool ish_ok =
+                biomarker.match.ish_status.empty() || biomarker.match.ish_status == result.ish_status;
             if (score_ok && ish_ok) {
                 finding.biomarkers.push_back(biomarker.id);
             }
@@ -290,15 +325,20 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
     };
     if (profile.msi && profile.msi->status == "MSI-H") {
         std::string details = "caller " + profile.msi->caller;
-        if (profile.msi->score) details += "; score " + format_number(*profile.msi->score, 2);
-        if (profile.msi->threshold) details += "; MSI-H at >= " + format_number(*profile.msi->threshold, 2);
+        if (profile.msi->score)
+            details += "; score " + format_number(*profile.msi->score, 2);
+        if (profile.msi->threshold)
+            details += "; MSI-H at >= " + format_number(*profile.msi->threshold, 2);
         add_signature("MSI-H", "MSI-H", profile.msi->where, profile.msi->score, details);
     }
     if (profile.tmb && profile.tmb->value >= profile.tmb->threshold) {
         std::string details = format_number(profile.tmb->value, 1) + " mut/Mb (" + profile.tmb->source + ")";
-        if (profile.tmb->counted_variants) details += "; " + std::to_string(*profile.tmb->counted_variants) + " variants counted";
-        if (profile.tmb->panel_mb) details += " over " + format_number(*profile.tmb->panel_mb, 2) + " Mb";
-        if (!profile.tmb->counting_rule.empty()) details += "; " + profile.tmb->counting_rule;
+        if (profile.tmb->counted_variants)
+            details += "; " + std::to_string(*profile.tmb->counted_variants) + " variants counted";
+        if (profile.tmb->panel_mb)
+            details += " over " + format_number(*profile.tmb->panel_mb, 2) + " Mb";
+        if (!profile.tmb->counting_rule.empty())
+            details += "; " + profile.tmb->counting_rule;
         add_signature("TMB-H", "TMB-H", Where{"TMB", 0, ""}, profile.tmb->value, details);
     }
     {
@@ -311,7 +351,8 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
             }
         }
         if (!lost.empty()) {
-            add_signature("dMMR", "dMMR", where, std::nullopt, "MMR protein loss by IHC: " + str::join(lost, ", "));
+            add_signature("dMMR", "dMMR", where, std::nullopt,
+                          "MMR protein loss by IHC: " + str::join(lost, ", "));
         }
     }
 
@@ -335,7 +376,8 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 therapy.direction = evidence.direction;
                 therapy.kb_level = evidence.oncokb_level;
                 therapy.tumor_type_match = within_any(evidence.tumor_types);
-                therapy.level = therapy.tumor_type_match ? evidence.oncokb_level : off_context_level(evidence.oncokb_level);
+                therapy.level = therapy.tumor_type_match ? evidence.oncokb_level
+                                                         : off_context_level(evidence.oncokb_level);
                 therapy.amp_tier = amp_tier(therapy.level, therapy.tumor_type_match);
                 therapy.escat = evidence.escat;
                 therapy.evidence_tumor_types = evidence.tumor_types;
@@ -368,12 +410,13 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 finding.therapies.push_back(std::move(therapy));
             }
         }
-        std::stable_sort(finding.therapies.begin(), finding.therapies.end(), [](const auto& a, const auto& b) {
-            return std::make_tuple(!a.on_label, level_rank(a.level), str::join(a.drugs, "+")) <
-                   std::make_tuple(!b.on_label, level_rank(b.level), str::join(b.drugs, "+"));
-        });
-        finding.oncogenicity = finding.therapies.empty() ? "oncogenic (biomarker without matched therapy here)"
-                                                         : "actionable";
+        std::stable_sort(
+            finding.therapies.begin(), finding.therapies.end(), [](const auto& a, const auto& b) {
+                return std::make_tuple(!a.on_label, level_rank(a.level), str::join(a.drugs, "+")) <
+                       std::make_tuple(!b.on_label, level_rank(b.level), str::join(b.drugs, "+"));
+            });
+        finding.oncogenicity =
+            finding.therapies.empty() ? "oncogenic (biomarker without matched therapy here)" : "actionable";
     }
 
     // Stable order: category, then gene, then alteration; ids F1.. in that order.
@@ -418,8 +461,9 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 if (therapy.direction != "sensitivity") {
                     continue;
                 }
-                const bool drug_hit = std::any_of(therapy.drugs.begin(), therapy.drugs.end(),
-                                                  [&](const std::string& d) { return in_list(rule.therapy_drugs, d); });
+                const bool drug_hit =
+                    std::any_of(therapy.drugs.begin(), therapy.drugs.end(),
+                                [&](const std::string& d) { return in_list(rule.therapy_drugs, d); });
                 std::vector<std::string> others;
                 for (const std::string& id : triggers) {
                     if (id != finding.id && !in_list(others, id)) {
@@ -427,7 +471,8 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                     }
                 }
                 if (drug_hit && !others.empty()) {
-                    therapy.flags.push_back(TherapyFlag{rule.id, rule.effect, rule.text, others, rule.sources});
+                    therapy.flags.push_back(
+                        TherapyFlag{rule.id, rule.effect, rule.text, others, rule.sources});
                 }
             }
         }
@@ -450,25 +495,32 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 row.best_level = therapy.level;
             }
             row.on_label = row.on_label || therapy.on_label;
-            if (!in_list(row.finding_ids, finding.id)) row.finding_ids.push_back(finding.id);
-            if (!in_list(row.evidence_ids, therapy.evidence_id)) row.evidence_ids.push_back(therapy.evidence_id);
+            if (!in_list(row.finding_ids, finding.id))
+                row.finding_ids.push_back(finding.id);
+            if (!in_list(row.evidence_ids, therapy.evidence_id))
+                row.evidence_ids.push_back(therapy.evidence_id);
             for (const TherapyFlag& flag : therapy.flags) {
                 const std::string text = flag.effect + ": " + flag.text + " [" + flag.rule_id + "; " +
                                          str::join(flag.finding_ids, ", ") + "]";
-                if (!in_list(row.flags, text)) row.flags.push_back(text);
+                if (!in_list(row.flags, text))
+                    row.flags.push_back(text);
             }
             for (const std::string& trial : therapy.trials) {
-                if (!in_list(row.trials, trial)) row.trials.push_back(trial);
+                if (!in_list(row.trials, trial))
+                    row.trials.push_back(trial);
             }
         }
     }
     for (auto& [key, row] : summary) {
         report.therapy_summary.push_back(row);
     }
-    std::stable_sort(report.therapy_summary.begin(), report.therapy_summary.end(), [](const auto& a, const auto& b) {
-        return std::make_tuple(a.direction != "sensitivity", !a.on_label, level_rank(a.best_level), str::join(a.drugs, "+")) <
-               std::make_tuple(b.direction != "sensitivity", !b.on_label, level_rank(b.best_level), str::join(b.drugs, "+"));
-    });
+    std::stable_sort(report.therapy_summary.begin(), report.therapy_summary.end(),
+                     [](const auto& a, const auto& b) {
+                         return std::make_tuple(a.direction != "sensitivity", !a.on_label,
+                                                level_rank(a.best_level), str::join(a.drugs, "+")) <
+                                std::make_tuple(b.direction != "sensitivity", !b.on_label,
+                                                level_rank(b.best_level), str::join(b.drugs, "+"));
+                     });
 
     // ---- 5. biomarker panel ----
     const Assessability& assessed = profile.assessed;
@@ -492,7 +544,8 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
         }
         std::string reason;
         bool assessable = false;
-        const bool gene_not_covered = !biomarker.gene.empty() && in_list(assessed.genes_not_covered, biomarker.gene);
+        const bool gene_not_covered =
+            !biomarker.gene.empty() && in_list(assessed.genes_not_covered, biomarker.gene);
         switch (biomarker.category) {
             case Category::small_variant: {
                 if (!assessed.small_variants) {
@@ -508,23 +561,30 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 std::vector<int> needed = biomarker.match.codons;
                 for (const std::string& change : biomarker.match.protein_changes) {
                     if (const auto digits = change.find_first_of("0123456789"); digits != std::string::npos) {
-                        needed.push_back(static_cast<int>(str::to_int(change.substr(digits, change.size() - digits - 1)).value_or(0)));
+                        needed.push_back(static_cast<int>(
+                            str::to_int(change.substr(digits, change.size() - digits - 1)).value_or(0)));
                     }
                 }
                 const bool all_catalogued =
                     !needed.empty() && !biomarker.match.codon_range &&
                     std::all_of(needed.begin(), needed.end(), [&](int codon) {
-                        return std::any_of(kb.hotspots().begin(), kb.hotspots().end(), [&](const kb::HotspotCodon& h) {
-                            return str::iequals(h.gene, biomarker.gene) && h.codon == codon;
-                        });
+                        return std::any_of(
+                            kb.hotspots().begin(), kb.hotspots().end(), [&](const kb::HotspotCodon& h) {
+                                return str::iequals(h.gene, biomarker.gene) && h.codon == codon;
+                            });
                     });
                 if (all_catalogued) {
                     assessable = true;
-                    reason = "hotspot codon(s) checked by genomic coordinate in the unannotated VCF; no variant found";
+                    reason =
+                        "hotspot codon(s) checked by genomic coordinate in the unannotated VCF; no variant "
+                        "found";
                 } else {
-                    reason = "the VCF carries no consequence annotation (VEP CSQ, SnpEff ANN or bcftools BCSQ) and this "
-                             "biomarker is not fully covered by the knowledge base's hotspot coordinates; annotate the "
-                             "VCF to assess it";
+                    reason =
+                        "the VCF carries no consequence annotation (VEP CSQ, SnpEff ANN or bcftools BCSQ) "
+                        "and this "
+                        "biomarker is not fully covered by the knowledge base's hotspot coordinates; "
+                        "annotate the "
+                        "VCF to assess it";
                 }
                 break;
             }
@@ -534,15 +594,17 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 break;
             case Category::fusion:
                 assessable = assessed.fusions;
-                reason = assessable ? (assessed.fusions_dna_only
-                                           ? "no qualifying fusion in the SV calls (DNA-only: fusions with intronic "
-                                             "breakpoints outside the panel's covered regions can be missed)"
-                                           : "no qualifying fusion in the fusion calls")
-                                    : "no fusion or structural-variant input (--fusions or --sv-vcf)";
+                reason = assessable
+                             ? (assessed.fusions_dna_only
+                                    ? "no qualifying fusion in the SV calls (DNA-only: fusions with intronic "
+                                      "breakpoints outside the panel's covered regions can be missed)"
+                                    : "no qualifying fusion in the fusion calls")
+                             : "no fusion or structural-variant input (--fusions or --sv-vcf)";
                 break;
             case Category::protein_expression:
                 assessable = assessed.ihc_her2;
-                reason = assessable ? "HER2 IHC result does not meet the definition" : "no HER2 IHC result (--ihc)";
+                reason = assessable ? "HER2 IHC result does not meet the definition"
+                                    : "no HER2 IHC result (--ihc)";
                 break;
             case Category::genomic_signature:
                 if (biomarker.match.signature == "MSI-H") {
@@ -552,9 +614,10 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                                            : "MSI score in the indeterminate range";
                 } else if (biomarker.match.signature == "TMB-H") {
                     assessable = assessed.tmb && profile.tmb.has_value();
-                    reason = assessable ? "TMB " + format_number(profile.tmb->value, 1) + " mut/Mb is below " +
-                                              format_number(profile.tmb->threshold, 0)
-                                        : "no TMB value and no panel size to compute one (--tmb, --panel-size-mb or --panel-bed)";
+                    reason = assessable ? "TMB " + format_number(profile.tmb->value, 1) +
+                                              " mut/Mb is below " + format_number(profile.tmb->threshold, 0)
+                                        : "no TMB value and no panel size to compute one (--tmb, "
+                                          "--panel-size-mb or --panel-bed)";
                 } else {
                     assessable = assessed.ihc_mmr;
                     reason = assessable ? "MMR proteins intact by IHC" : "no MMR IHC result (--ihc)";
@@ -580,7 +643,8 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
         if (!within_any(entry.tumor_types)) {
             continue;
         }
-        report.context.push_back(ContextItem{entry.id, entry.kind, entry.line, entry.title, entry.text, entry.sources});
+        report.context.push_back(
+            ContextItem{entry.id, entry.kind, entry.line, entry.title, entry.text, entry.sources});
     }
 
     report.findings = std::move(findings);

@@ -18,7 +18,8 @@ struct FusionEvent {
     std::string gene;
     std::string role;  //!< 5prime / 3prime / unknown
     std::optional<bool> kinase_retained;
-    std::string label;  //!< e.g. "FGFR2::BICC1 fusion", "FGFR2 fusion or rearrangement (partner not identified)"
+    std::string
+        label;  //!< e.g. "FGFR2::BICC1 fusion", "FGFR2 fusion or rearrangement (partner not identified)"
     std::string reason;
 };
 
@@ -52,7 +53,8 @@ struct MatchInput {
 //!     limits, panel coverage).
 Report match(const MatchInput& input, const kb::KnowledgeBase& kb);
 
-//! AMP/ASCO/CAP 2017 tier derived from an OncoKB-style level and whether the evidence is for this tumour type.
+//! AMP/ASCO/CAP 2017 tier derived from an OncoKB-style level and whether the evidence is for this tumour
+//! type.
 std::string amp_tier(const std::string& level, bool tumor_type_match);
 //! Level reported in another tumour type (off-label): 1/2/3A -> 3B, 3B -> 3B, 4 -> 4, R1 -> R2, R2 -> R2.
 std::string off_context_level(const std::string& level);

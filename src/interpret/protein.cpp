@@ -13,16 +13,20 @@ namespace {
 
 char three_to_one(std::string_view three) {
     static const std::map<std::string, char> kCodes = {
-        {"ala", 'A'}, {"arg", 'R'}, {"asn", 'N'}, {"asp", 'D'}, {"cys", 'C'}, {"gln", 'Q'}, {"glu", 'E'},
-        {"gly", 'G'}, {"his", 'H'}, {"ile", 'I'}, {"leu", 'L'}, {"lys", 'K'}, {"met", 'M'}, {"phe", 'F'},
-        {"pro", 'P'}, {"ser", 'S'}, {"thr", 'T'}, {"trp", 'W'}, {"tyr", 'Y'}, {"val", 'V'}, {"ter", '*'},
-        {"sec", 'U'}, {"xaa", 'X'}};
+        {"ala", 'A'}, {"arg", 'R'}, {"asn", 'N'}, {"asp", 'D'}, {"cys", 'C'}, {"gln", 'Q'},
+        {"glu", 'E'}, {"gly", 'G'}, {"his", 'H'}, {"ile", 'I'}, {"leu", 'L'}, {"lys", 'K'},
+        {"met", 'M'}, {"phe", 'F'}, {"pro", 'P'}, {"ser", 'S'}, {"thr", 'T'}, {"trp", 'W'},
+        {"tyr", 'Y'}, {"val", 'V'}, {"ter", '*'}, {"sec", 'U'}, {"xaa", 'X'}};
     const auto it = kCodes.find(str::lower(three));
     return it == kCodes.end() ? '\0' : it->second;
 }
 
-bool is_upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool is_upper(char c) {
+    return std::isupper(static_cast<unsigned char>(c)) != 0;
+}
+bool is_digit(char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
 
 //! Converts 3-letter amino acids inside a p. body to 1-letter ("Val600Glu" -> "V600E"); leaves keywords
 //! (del, ins, dup, fs, ext) and digits alone.
@@ -77,13 +81,13 @@ std::optional<ProteinChange> parse_protein_change(std::string_view text) {
         if (ref.size() == 1 && alt.size() == 1) {
             change.short_form = std::string(ref) + std::to_string(*position) + std::string(alt);
             change.end = change.start;
-            change.inferred_class = alt == "*" ? VariantClass::nonsense
+            change.inferred_class = alt == "*"   ? VariantClass::nonsense
                                     : ref == alt ? VariantClass::synonymous
                                                  : VariantClass::missense;
         } else {
             change.end = static_cast<int>(*position + static_cast<std::int64_t>(ref.size()) - 1);
-            change.short_form = std::string(ref.substr(0, 1)) + std::to_string(*position) + "_" + std::string(ref) +
-                                ">" + std::string(alt);
+            change.short_form = std::string(ref.substr(0, 1)) + std::to_string(*position) + "_" +
+                                std::string(ref) + ">" + std::string(alt);
             change.inferred_class = VariantClass::inframe_delins;
         }
         return change;
@@ -116,7 +120,8 @@ std::optional<ProteinChange> parse_protein_change(std::string_view text) {
     if (i == digits_start) {
         return std::nullopt;
     }
-    change.start = static_cast<int>(*str::to_int(std::string_view(body).substr(digits_start, i - digits_start)));
+    change.start =
+        static_cast<int>(*str::to_int(std::string_view(body).substr(digits_start, i - digits_start)));
     change.end = change.start;
     const std::string rest = body.substr(i);
     if (rest.empty()) {
@@ -134,7 +139,8 @@ std::optional<ProteinChange> parse_protein_change(std::string_view text) {
             ++j;
         }
         if (j > end_digits) {
-            change.end = static_cast<int>(*str::to_int(std::string_view(rest).substr(end_digits, j - end_digits)));
+            change.end =
+                static_cast<int>(*str::to_int(std::string_view(rest).substr(end_digits, j - end_digits)));
         }
         tail = rest.substr(j);
     }
@@ -158,8 +164,8 @@ std::optional<ProteinChange> parse_protein_change(std::string_view text) {
         change.inferred_class = VariantClass::stop_lost;
     } else if (tail.size() == 1 && is_upper(tail[0])) {
         change.inferred_class = body[0] == 'M' && change.start == 1 ? VariantClass::start_lost
-                                : tail[0] == body[0]               ? VariantClass::synonymous
-                                                                   : VariantClass::missense;
+                                : tail[0] == body[0]                ? VariantClass::synonymous
+                                                                    : VariantClass::missense;
     } else if (tail == "?") {
         change.inferred_class = VariantClass::other_coding;
     } else {
@@ -204,27 +210,38 @@ VariantClass classify_consequence(std::string_view consequence) {
     const std::string text = str::lower(consequence);
     const auto has = [&](std::string_view term) { return text.find(term) != std::string::npos; };
     // Most severe first (VEP/SnpEff SO terms and MAF Variant_Classification values).
-    if (has("frameshift") || has("frame_shift")) return VariantClass::frameshift;
-    if (has("stop_gained") || has("nonsense")) return VariantClass::nonsense;
-    if (has("splice_acceptor") || has("splice_donor") || text == "splice_site") return VariantClass::splice;
-    if (has("stop_lost") || has("nonstop")) return VariantClass::stop_lost;
-    if (has("start_lost") || has("translation_start_site") || has("initiator_codon")) return VariantClass::start_lost;
+    if (has("frameshift") || has("frame_shift"))
+        return VariantClass::frameshift;
+    if (has("stop_gained") || has("nonsense"))
+        return VariantClass::nonsense;
+    if (has("splice_acceptor") || has("splice_donor") || text == "splice_site")
+        return VariantClass::splice;
+    if (has("stop_lost") || has("nonstop"))
+        return VariantClass::stop_lost;
+    if (has("start_lost") || has("translation_start_site") || has("initiator_codon"))
+        return VariantClass::start_lost;
     if (has("inframe_deletion") || has("in_frame_del") || has("disruptive_inframe_deletion"))
         return VariantClass::inframe_deletion;
     if (has("inframe_insertion") || has("in_frame_ins") || has("disruptive_inframe_insertion"))
         return VariantClass::inframe_insertion;
-    if (has("missense") || has("protein_altering")) return VariantClass::missense;
-    if (has("synonymous") || text == "silent") return VariantClass::synonymous;
-    if (has("coding_sequence") || has("incomplete_terminal")) return VariantClass::other_coding;
-    if (has("splice")) return VariantClass::noncoding;
-    if (!text.empty()) return VariantClass::noncoding;
+    if (has("missense") || has("protein_altering"))
+        return VariantClass::missense;
+    if (has("synonymous") || text == "silent")
+        return VariantClass::synonymous;
+    if (has("coding_sequence") || has("incomplete_terminal"))
+        return VariantClass::other_coding;
+    if (has("splice"))
+        return VariantClass::noncoding;
+    if (!text.empty())
+        return VariantClass::noncoding;
     return VariantClass::unknown;
 }
 
 char translate_codon(std::string_view codon) {
     static constexpr std::string_view kBases = "TCAG";
     // Amino acids for codons ordered TTT, TTC, TTA, TTG, TCT, ... (first base slowest), standard code.
-    static constexpr std::string_view kTable = "FFLLSSSSYY**CC*WLLLLPPPPHHQQRRRRIIIMTTTTNNKKSSRRVVVVAAAADDEEGGGG";
+    static constexpr std::string_view kTable =
+        "FFLLSSSSYY**CC*WLLLLPPPPHHQQRRRRIIIMTTTTNNKKSSRRVVVVAAAADDEEGGGG";
     if (codon.size() != 3) {
         return 'X';
     }

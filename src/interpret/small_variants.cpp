@@ -25,15 +25,17 @@ std::string hgvs_prefix(const std::string& hgvs) {
 
 }  // namespace
 
-SmallVariantAnnotator::SmallVariantAnnotator(const kb::KnowledgeBase& kb, Genome genome) : kb_(kb), genome_(genome) {}
+SmallVariantAnnotator::SmallVariantAnnotator(const kb::KnowledgeBase& kb, Genome genome)
+    : kb_(kb), genome_(genome) {}
 
 std::vector<std::string> SmallVariantAnnotator::take_warnings() {
     if (ref_mismatches_ > 0) {
-        warnings_.push_back(std::to_string(ref_mismatches_) +
-                            " variant(s) at hotspot codons have a REF base that disagrees with the knowledge base's " +
-                            std::string(to_string(genome_)) +
-                            " reference codon: the genome build may be wrong (check --genome); those variants were "
-                            "not interpreted from coordinates");
+        warnings_.push_back(
+            std::to_string(ref_mismatches_) +
+            " variant(s) at hotspot codons have a REF base that disagrees with the knowledge base's " +
+            std::string(to_string(genome_)) +
+            " reference codon: the genome build may be wrong (check --genome); those variants were "
+            "not interpreted from coordinates");
         ref_mismatches_ = 0;
     }
     return std::exchange(warnings_, {});
@@ -42,7 +44,8 @@ std::vector<std::string> SmallVariantAnnotator::take_warnings() {
 bool SmallVariantAnnotator::in_kb_region(const std::string& chrom, std::int64_t pos, std::int64_t end) const {
     for (const kb::HotspotCodon& codon : kb_.hotspots()) {
         const auto it = codon.location.find(genome_);
-        if (it != codon.location.end() && it->second.chrom == chrom && pos <= it->second.end && end >= it->second.start) {
+        if (it != codon.location.end() && it->second.chrom == chrom && pos <= it->second.end &&
+            end >= it->second.start) {
             return true;
         }
     }
@@ -99,7 +102,8 @@ std::vector<std::string> SmallVariantAnnotator::genes_without_span() const {
 }
 
 std::optional<SmallVariant> SmallVariantAnnotator::from_hotspot(const std::string& chrom, std::int64_t pos,
-                                                                std::string ref, std::string alt, const Where& where) {
+                                                                std::string ref, std::string alt,
+                                                                const Where& where) {
     trim_alleles(pos, ref, alt);
     if (ref.size() != alt.size() || ref.empty() || ref.size() > 3) {
         return std::nullopt;
@@ -125,8 +129,8 @@ std::optional<SmallVariant> SmallVariantAnnotator::from_hotspot(const std::strin
         variant.protein_start = codon.codon;
         variant.protein_end = codon.codon;
         variant.variant_class = translation->alt_aa == translation->ref_aa ? VariantClass::synonymous
-                                : translation->alt_aa == '*'             ? VariantClass::nonsense
-                                                                         : VariantClass::missense;
+                                : translation->alt_aa == '*'               ? VariantClass::nonsense
+                                                                           : VariantClass::missense;
         variant.annotation_source = "hotspot coordinates (knowledge base)";
         variant.where = where;
         return variant;
@@ -152,9 +156,10 @@ void SmallVariantAnnotator::apply_numbering(const kb::GeneInfo& gene, const std:
                         [&](const std::string& id) { return str::iequals(id, bare); })) {
             if (const auto parsed = parse_protein_change(variant.protein_change)) {
                 if (parsed->start && *parsed->start >= alternate.from_residue) {
-                    const ProteinChange renumbered = renumber(*parsed, alternate.from_residue, alternate.offset);
-                    variant.numbering_note = "renumbered from " + std::string(bare) + " p." + variant.protein_change +
-                                             " to the reference transcript";
+                    const ProteinChange renumbered =
+                        renumber(*parsed, alternate.from_residue, alternate.offset);
+                    variant.numbering_note = "renumbered from " + std::string(bare) + " p." +
+                                             variant.protein_change + " to the reference transcript";
                     variant.protein_change = renumbered.short_form;
                     variant.protein_start = renumbered.start;
                     variant.protein_end = renumbered.end;
@@ -162,23 +167,27 @@ void SmallVariantAnnotator::apply_numbering(const kb::GeneInfo& gene, const std:
                     variant.transcript = it != gene.transcripts.end() ? it->second : std::string();
                     return;
                 }
-                variant.numbering_note = "numbered on " + std::string(bare) +
-                                         " whose numbering differs from the reference transcript (not converted: " +
-                                         alternate.note + ")";
+                variant.numbering_note =
+                    "numbered on " + std::string(bare) +
+                    " whose numbering differs from the reference transcript (not converted: " +
+                    alternate.note + ")";
             }
             return;
         }
     }
     const auto it = gene.transcripts.find(genome_);
     if (!transcript.empty() && it != gene.transcripts.end()) {
-        variant.numbering_note =
-            "numbered on " + std::string(bare) + "; the knowledge base's reference transcript is " + it->second;
+        variant.numbering_note = "numbered on " + std::string(bare) +
+                                 "; the knowledge base's reference transcript is " + it->second;
     }
 }
 
-std::optional<SmallVariant> SmallVariantAnnotator::from_vcf(const io::VcfAllele& allele, const std::string& file) {
-    Where where{file, allele.record_number, allele.chrom + ":" + std::to_string(allele.pos) + " " + allele.ref + ">" + allele.alt};
-    std::optional<SmallVariant> from_genome = from_hotspot(allele.chrom, allele.pos, allele.ref, allele.alt, where);
+std::optional<SmallVariant> SmallVariantAnnotator::from_vcf(const io::VcfAllele& allele,
+                                                            const std::string& file) {
+    Where where{file, allele.record_number,
+                allele.chrom + ":" + std::to_string(allele.pos) + " " + allele.ref + ">" + allele.alt};
+    std::optional<SmallVariant> from_genome =
+        from_hotspot(allele.chrom, allele.pos, allele.ref, allele.alt, where);
 
     // Best annotation of a KB gene.
     const io::TranscriptAnnotation* best = nullptr;
@@ -189,16 +198,19 @@ std::optional<SmallVariant> SmallVariantAnnotator::from_vcf(const io::VcfAllele&
         if (gene == nullptr) {
             continue;
         }
-        const std::string transcript = annotation.transcript.empty() ? hgvs_prefix(annotation.hgvsp) : annotation.transcript;
+        const std::string transcript =
+            annotation.transcript.empty() ? hgvs_prefix(annotation.hgvsp) : annotation.transcript;
         int score = 1;
-        const bool reference = std::any_of(gene->transcripts.begin(), gene->transcripts.end(),
-                                           [&](const auto& t) { return same_accession(t.second, transcript); }) ||
-                               std::any_of(gene->ensembl.begin(), gene->ensembl.end(),
-                                           [&](const auto& t) { return same_accession(t.second, transcript); });
-        const bool alternate =
-            std::any_of(gene->alternate_numbering.begin(), gene->alternate_numbering.end(), [&](const auto& alt) {
-                return std::any_of(alt.ids.begin(), alt.ids.end(),
-                                   [&](const std::string& id) { return str::iequals(id, str::strip_version(transcript)); });
+        const bool reference =
+            std::any_of(gene->transcripts.begin(), gene->transcripts.end(),
+                        [&](const auto& t) { return same_accession(t.second, transcript); }) ||
+            std::any_of(gene->ensembl.begin(), gene->ensembl.end(),
+                        [&](const auto& t) { return same_accession(t.second, transcript); });
+        const bool alternate = std::any_of(
+            gene->alternate_numbering.begin(), gene->alternate_numbering.end(), [&](const auto& alt) {
+                return std::any_of(alt.ids.begin(), alt.ids.end(), [&](const std::string& id) {
+                    return str::iequals(id, str::strip_version(transcript));
+                });
             });
         if (reference) {
             score = 5;
@@ -252,16 +264,17 @@ std::optional<SmallVariant> SmallVariantAnnotator::from_vcf(const io::VcfAllele&
         variant.protein_change = parsed->short_form;
         variant.protein_start = parsed->start;
         variant.protein_end = parsed->end;
-        if (variant.variant_class == VariantClass::noncoding || variant.variant_class == VariantClass::unknown) {
+        if (variant.variant_class == VariantClass::noncoding ||
+            variant.variant_class == VariantClass::unknown) {
             variant.variant_class = parsed->inferred_class;
         }
         apply_numbering(*best_gene, variant.transcript, variant);
     }
     if (from_genome) {
         if (from_genome->protein_change != variant.protein_change) {
-            variant.numbering_note = "annotation said '" + variant.protein_change + "' (" + variant.transcript +
-                                     "); translated from the genome on " + from_genome->transcript + " as " +
-                                     from_genome->protein_change;
+            variant.numbering_note = "annotation said '" + variant.protein_change + "' (" +
+                                     variant.transcript + "); translated from the genome on " +
+                                     from_genome->transcript + " as " + from_genome->protein_change;
         }
         variant.protein_change = from_genome->protein_change;
         variant.protein_start = from_genome->protein_start;
@@ -298,7 +311,8 @@ std::optional<SmallVariant> SmallVariantAnnotator::from_maf(const io::MafRow& ro
         variant.protein_change = parsed->short_form;
         variant.protein_start = parsed->start;
         variant.protein_end = parsed->end;
-        if (variant.variant_class == VariantClass::noncoding || variant.variant_class == VariantClass::unknown) {
+        if (variant.variant_class == VariantClass::noncoding ||
+            variant.variant_class == VariantClass::unknown) {
             variant.variant_class = parsed->inferred_class;
         }
         if (!row.transcript.empty()) {

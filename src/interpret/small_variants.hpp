@@ -21,7 +21,7 @@ namespace precis::interpret {
 //!     (renumbered, e.g. BRAF NM_001374258 p.V640E -> V600E) > MANE/canonical/picked > the first one.
 //!  3. Variants in genes the KB does not know are not kept.
 class SmallVariantAnnotator {
-public:
+  public:
     SmallVariantAnnotator(const kb::KnowledgeBase& kb, Genome genome);
 
     std::optional<SmallVariant> from_vcf(const io::VcfAllele& allele, const std::string& file);
@@ -37,10 +37,11 @@ public:
     //! Warnings gathered while annotating (e.g. REF disagrees with the KB codon: wrong build?).
     std::vector<std::string> take_warnings();
 
-private:
+  private:
     std::optional<SmallVariant> from_hotspot(const std::string& chrom, std::int64_t pos, std::string ref,
                                              std::string alt, const Where& where);
-    void apply_numbering(const kb::GeneInfo& gene, const std::string& transcript, SmallVariant& variant) const;
+    void apply_numbering(const kb::GeneInfo& gene, const std::string& transcript,
+                         SmallVariant& variant) const;
 
     const kb::KnowledgeBase& kb_;
     Genome genome_;

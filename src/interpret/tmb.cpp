@@ -25,7 +25,8 @@ TmbCounter::TmbCounter(const ExtraInputOptions& options) : given_(options.tmb) {
     if (options.panel_size_mb) {
         if (*options.panel_size_mb <= 0) {
             throw Error(ErrorKind::usage, "--panel-size-mb " + number(*options.panel_size_mb),
-                        "the panel size must be > 0 Mb", "give the coding target size in megabases, e.g. 0.8");
+                        "the panel size must be > 0 Mb",
+                        "give the coding target size in megabases, e.g. 0.8");
         }
         panel_mb_ = options.panel_size_mb;
         panel_source_ = "--panel-size-mb";
@@ -78,8 +79,9 @@ std::optional<TmbResult> TmbCounter::finish(std::vector<std::string>& warnings) 
     }
     if (!panel_mb_) {
         if (observed_ > 0) {
-            warnings.push_back("TMB not computed: the panel size is unknown (give --panel-size-mb or --panel-bed, "
-                               "or the assay's TMB with --tmb)");
+            warnings.push_back(
+                "TMB not computed: the panel size is unknown (give --panel-size-mb or --panel-bed, "
+                "or the assay's TMB with --tmb)");
         }
         return std::nullopt;
     }
@@ -88,18 +90,19 @@ std::optional<TmbResult> TmbCounter::finish(std::vector<std::string>& warnings) 
     result.counted_variants = counted_;
     result.panel_mb = panel_mb_;
     result.counting_rule =
-        std::to_string(counted_) + " of " + std::to_string(observed_) +
-        " passing alleles counted over " + number(*panel_mb_, 3) + " Mb (" + panel_source_ +
+        std::to_string(counted_) + " of " + std::to_string(observed_) + " passing alleles counted over " +
+        number(*panel_mb_, 3) + " Mb (" + panel_source_ +
         "): coding non-synonymous when annotated, VAF >= 5% and depth >= 20 when given" +
         (bed_ ? ", inside the panel BED" : "") + "; excluded: " + std::to_string(not_coding_) +
         " synonymous/non-coding, " + std::to_string(low_vaf_) + " VAF < 5%, " + std::to_string(low_depth_) +
         " depth < 20" + (bed_ ? ", " + std::to_string(outside_panel_) + " outside the BED" : "") +
         "; TMB-H at >= 10 mutations/Mb";
     if (counted_unannotated_ > 0) {
-        warnings.push_back("TMB: " + std::to_string(counted_unannotated_) +
-                           " counted alleles carry no consequence annotation, so synonymous and non-coding variants "
-                           "could not be excluded: the computed TMB is an over-estimate (annotate with VEP or give "
-                           "--tmb)");
+        warnings.push_back(
+            "TMB: " + std::to_string(counted_unannotated_) +
+            " counted alleles carry no consequence annotation, so synonymous and non-coding variants "
+            "could not be excluded: the computed TMB is an over-estimate (annotate with VEP or give "
+            "--tmb)");
     }
     return result;
 }

@@ -22,7 +22,7 @@ struct ExtraInputOptions;
 //! * inside --panel-bed when given; the denominator is --panel-size-mb, else the BED's merged size.
 //! TMB-H at >= 10 mutations/Mb (FDA pembrolizumab tumour-agnostic label).
 class TmbCounter {
-public:
+  public:
     static constexpr double kMinVaf = 0.05;
     static constexpr int kMinDepth = 20;
     static constexpr double kHighThreshold = 10.0;
@@ -37,7 +37,7 @@ public:
     std::int64_t observed() const noexcept { return observed_; }
     std::int64_t counted() const noexcept { return counted_; }
 
-private:
+  private:
     std::optional<double> given_;
     std::optional<double> panel_mb_;
     std::string panel_source_;

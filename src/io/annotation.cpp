@@ -31,8 +31,9 @@ int index_of(const std::vector<std::string>& fields, std::initializer_list<std::
 }
 
 std::string_view at(const std::vector<std::string_view>& parts, int index) {
-    return index >= 0 && static_cast<std::size_t>(index) < parts.size() ? parts[static_cast<std::size_t>(index)]
-                                                                          : std::string_view();
+    return index >= 0 && static_cast<std::size_t>(index) < parts.size()
+               ? parts[static_cast<std::size_t>(index)]
+               : std::string_view();
 }
 
 //! VEP writes the allele without the shared leading base for indels; "-" when nothing is left.
@@ -46,12 +47,14 @@ std::string vep_allele(std::string_view ref, std::string_view alt) {
 
 }  // namespace
 
-std::optional<AnnotationLayout> AnnotationLayout::from_header(std::string_view key, std::string_view description) {
+std::optional<AnnotationLayout> AnnotationLayout::from_header(std::string_view key,
+                                                              std::string_view description) {
     AnnotationLayout layout;
     layout.key = std::string(key);
     std::string_view text = description;
     std::size_t start = std::string_view::npos;
-    for (const std::string_view marker : {std::string_view("Format:"), std::string_view("Functional annotations:")}) {
+    for (const std::string_view marker :
+         {std::string_view("Format:"), std::string_view("Functional annotations:")}) {
         const auto pos = text.find(marker);
         if (pos != std::string_view::npos) {
             start = pos + marker.size();
@@ -85,7 +88,8 @@ std::optional<AnnotationLayout> AnnotationLayout::from_header(std::string_view k
         layout.feature = index_of(f, {"Feature_ID"});
         layout.hgvsp = index_of(f, {"HGVS.p"});
         layout.hgvsc = index_of(f, {"HGVS.c"});
-    } else if (index_of(f, {"amino_acid_change"}) >= 0 || (str::iequals(key, "BCSQ") && index_of(f, {"gene"}) >= 0)) {
+    } else if (index_of(f, {"amino_acid_change"}) >= 0 ||
+               (str::iequals(key, "BCSQ") && index_of(f, {"gene"}) >= 0)) {
         layout.kind = AnnotationKind::bcftools_bcsq;
         layout.consequence = index_of(f, {"Consequence"});
         layout.symbol = index_of(f, {"gene"});
@@ -170,7 +174,8 @@ bool annotation_matches_allele(const AnnotationLayout& layout, const TranscriptA
             // dna_change like "140453136A>T" or "122106101G>A+122106102G>A": match on the ALT base(s).
             const std::string& change = annotation.hgvsc;
             const auto arrow = change.find('>');
-            return arrow != std::string::npos && str::iequals(std::string_view(change).substr(arrow + 1, alt.size()), alt);
+            return arrow != std::string::npos &&
+                   str::iequals(std::string_view(change).substr(arrow + 1, alt.size()), alt);
         }
     }
     return false;

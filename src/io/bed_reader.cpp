@@ -11,9 +11,11 @@ namespace precis::io {
 
 void SkippedRows::skip(std::int64_t line, const std::string& reason, const std::string& help) {
     if (strict_) {
-        throw Error(ErrorKind::input, file_ + ":" + std::to_string(line), reason,
-                    help.empty() ? std::string("fix the row, or run without --strict to skip it with a warning")
-                                 : help);
+        throw Error(ErrorKind::input,
+                    file_ + (unit_ == "line" ? ":" : ":" + unit_ + " ") + std::to_string(line), reason,
+                    help.empty()
+                        ? std::string("fix the row, or run without --strict to skip it with a warning")
+                        : help);
     }
     Entry& entry = reasons_[reason];
     if (entry.count == 0) {
@@ -24,8 +26,9 @@ void SkippedRows::skip(std::int64_t line, const std::string& reason, const std::
 
 void SkippedRows::flush(std::vector<std::string>& warnings) const {
     for (const auto& [reason, entry] : reasons_) {
-        warnings.push_back(file_ + ": " + std::to_string(entry.count) + (entry.count == 1 ? " row" : " rows") +
-                           " skipped: " + reason + " (first at line " + std::to_string(entry.first_line) + ")");
+        warnings.push_back(file_ + ": " + std::to_string(entry.count) +
+                           (entry.count == 1 ? " row" : " rows") + " skipped: " + reason + " (first at " +
+                           unit_ + " " + std::to_string(entry.first_line) + ")");
     }
 }
 
@@ -109,11 +112,14 @@ bool BedRegions::overlaps(const std::string& chrom, std::int64_t start, std::int
     }
     const std::vector<Interval>& intervals = found->second;
     // First interval whose end >= start; intervals are sorted and disjoint, so ends are sorted too.
-    const auto it = std::lower_bound(intervals.begin(), intervals.end(), start,
-                                     [](const Interval& interval, std::int64_t value) { return interval.end < value; });
+    const auto it =
+        std::lower_bound(intervals.begin(), intervals.end(), start,
+                         [](const Interval& interval, std::int64_t value) { return interval.end < value; });
     return it != intervals.end() && it->start <= end;
 }
 
-bool BedRegions::contains(const std::string& chrom, std::int64_t pos) const { return overlaps(chrom, pos, pos); }
+bool BedRegions::contains(const std::string& chrom, std::int64_t pos) const {
+    return overlaps(chrom, pos, pos);
+}
 
 }  // namespace precis::io

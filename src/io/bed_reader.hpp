@@ -12,29 +12,33 @@ namespace precis::io {
 //! report ("x.cns: 8 rows skipped: end < start (first at line 12)"). In strict mode the first skip throws
 //! Error(input) instead. Shared by the copy-number, fusion, SV, IHC, MSI and BED readers.
 class SkippedRows {
-public:
-    SkippedRows(std::string file, bool strict) : file_(std::move(file)), strict_(strict) {}
+  public:
+    //! `unit` names what the numbers count: "line" for text tables, "record" for VCF records.
+    SkippedRows(std::string file, bool strict, std::string unit = "line")
+        : file_(std::move(file)), strict_(strict), unit_(std::move(unit)) {}
 
-    //! Records one skipped row; throws Error(input, "file:line", reason, help) when strict.
+    //! Records one skipped row; throws Error(input, "file:line" or "file:record N", reason, help) when
+    //! strict.
     void skip(std::int64_t line, const std::string& reason, const std::string& help = {});
     //! Appends one warning per reason to `warnings` (nothing when no row was skipped).
     void flush(std::vector<std::string>& warnings) const;
     std::int64_t total() const noexcept;
 
-private:
+  private:
     struct Entry {
         std::int64_t count = 0;
         std::int64_t first_line = 0;
     };
     std::string file_;
     bool strict_ = false;
+    std::string unit_;
     std::map<std::string, Entry> reasons_;
 };
 
 //! A merged set of genomic intervals read from a BED file (0-based half-open on disk; stored 1-based
 //! closed like every coordinate in precis).
 class BedRegions {
-public:
+  public:
     struct Interval {
         std::int64_t start = 0;  //!< 1-based, inclusive
         std::int64_t end = 0;    //!< inclusive
@@ -54,7 +58,7 @@ public:
     std::int64_t total_bases() const noexcept { return total_bases_; }
     bool empty() const noexcept { return regions_.empty(); }
 
-private:
+  private:
     std::map<std::string, std::vector<Interval>> regions_;
     std::int64_t total_bases_ = 0;
 };

@@ -20,8 +20,8 @@ namespace {
 
 //! Header cells that name annotation columns, not samples, in wide gene tables.
 const std::set<std::string> kWideAnnotationColumns = {
-    "hugo_symbol", "entrez_gene_id", "gene symbol", "gene", "locus id", "cytoband", "gene_id", "gene id",
-    "gene_symbol", "symbol", "chromosome", "start", "end"};
+    "hugo_symbol", "entrez_gene_id", "gene symbol", "gene",       "locus id", "cytoband", "gene_id",
+    "gene id",     "gene_symbol",    "symbol",      "chromosome", "start",    "end"};
 
 bool starts_with_vcf(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -70,14 +70,17 @@ std::string detect(const Table& table) {
     return "";
 }
 
-std::string known_formats_text() { return str::join(cnv_formats(), ", "); }
+std::string known_formats_text() {
+    return str::join(cnv_formats(), ", ");
+}
 
 std::optional<std::int64_t> position(std::string_view text) {
     if (auto value = str::to_int(text)) {
         return value;
     }
     // Some tools write integral positions as floats ("1.2e+07", "37756263.0").
-    if (const auto value = str::to_double(text); value && std::isfinite(*value) && *value == std::floor(*value)) {
+    if (const auto value = str::to_double(text);
+        value && std::isfinite(*value) && *value == std::floor(*value)) {
         return static_cast<std::int64_t>(*value);
     }
     return std::nullopt;
@@ -110,16 +113,18 @@ void read_segments(const Table& table, const SegmentColumns& columns, const std:
         }
         if (!sample_id.empty()) {
             if (std::find(samples.begin(), samples.end(), sample_id) == samples.end()) {
-                throw Error(ErrorKind::usage, table.label(),
-                            "sample '" + sample_id + "' is not in the file; it has: " + str::join(samples, ", "),
-                            "give one of the sample names listed");
+                throw Error(
+                    ErrorKind::usage, table.label(),
+                    "sample '" + sample_id + "' is not in the file; it has: " + str::join(samples, ", "),
+                    "give one of the sample names listed");
             }
             data.sample = sample_id;
         } else if (samples.size() > 1) {
             throw Error(ErrorKind::usage, table.label(),
                         std::to_string(samples.size()) + " samples in one segment file (" +
-                            str::join(std::vector<std::string>(samples.begin(),
-                                                               samples.begin() + std::min<std::size_t>(5, samples.size())),
+                            str::join(std::vector<std::string>(
+                                          samples.begin(),
+                                          samples.begin() + std::min<std::size_t>(5, samples.size())),
                                       ", ") +
                             (samples.size() > 5 ? ", ..." : "") + "); precis interprets one sample",
                         "name the sample to use (--sample)");
@@ -208,13 +213,15 @@ void add_gene_row(GeneCnvRow row, std::map<std::string, std::size_t>& index, Cnv
 }
 
 void read_gene_table(const Table& table, const std::string& sample_id, CnvData& data, SkippedRows& skipped) {
-    const std::size_t gene = table.require_column({"Hugo_Symbol", "gene", "Gene Symbol", "Gene_Symbol", "symbol"});
+    const std::size_t gene =
+        table.require_column({"Hugo_Symbol", "gene", "Gene Symbol", "Gene_Symbol", "symbol"});
     const auto value = table.column({"Copy_Number_Alteration", "call", "Value", "cna", "alteration", "CNA",
                                      "copy_number_call", "cn_call", "status"});
     std::map<std::string, std::size_t> index;
     if (value) {
         // Long form: gene, call [, sample].
-        const auto sample = table.column({"Tumor_Sample_Barcode", "Sample_Id", "sample", "sample_id", "SAMPLE_ID"});
+        const auto sample =
+            table.column({"Tumor_Sample_Barcode", "Sample_Id", "sample", "sample_id", "SAMPLE_ID"});
         std::vector<std::string> samples;
         if (sample) {
             for (const auto& row : table.rows()) {
@@ -225,9 +232,10 @@ void read_gene_table(const Table& table, const std::string& sample_id, CnvData& 
             }
             if (!sample_id.empty()) {
                 if (std::find(samples.begin(), samples.end(), sample_id) == samples.end()) {
-                    throw Error(ErrorKind::usage, table.label(),
-                                "sample '" + sample_id + "' is not in the table; it has: " + str::join(samples, ", "),
-                                "give one of the sample names listed");
+                    throw Error(
+                        ErrorKind::usage, table.label(),
+                        "sample '" + sample_id + "' is not in the table; it has: " + str::join(samples, ", "),
+                        "give one of the sample names listed");
                 }
                 data.sample = sample_id;
             } else if (samples.size() > 1) {
@@ -278,22 +286,25 @@ void read_gene_table(const Table& table, const std::string& sample_id, CnvData& 
     if (!sample_id.empty()) {
         chosen = table.column({sample_id});
         if (!chosen) {
-            throw Error(ErrorKind::usage, table.label(),
-                        "sample '" + sample_id + "' is not a column of the table; it has: " + str::join(names, ", "),
-                        "give one of the sample names listed");
+            throw Error(
+                ErrorKind::usage, table.label(),
+                "sample '" + sample_id + "' is not a column of the table; it has: " + str::join(names, ", "),
+                "give one of the sample names listed");
         }
     } else if (sample_columns.size() == 1) {
         chosen = sample_columns.front();
     } else if (sample_columns.empty()) {
         throw Error(ErrorKind::input, table.label() + ":" + std::to_string(table.header_line()),
-                    "a gene table needs a call column (Copy_Number_Alteration, call, Value) or one column per sample; "
-                    "the header has: " + str::join(table.header(), ", "),
+                    "a gene table needs a call column (Copy_Number_Alteration, call, Value) or one column "
+                    "per sample; "
+                    "the header has: " +
+                        str::join(table.header(), ", "),
                     "check the file format");
     } else {
         std::vector<std::string> shown(names.begin(), names.begin() + std::min<std::size_t>(names.size(), 6));
         throw Error(ErrorKind::usage, table.label(),
-                    "the table holds " + std::to_string(names.size()) + " sample columns (" + str::join(shown, ", ") +
-                        (names.size() > shown.size() ? ", ..." : "") + ")",
+                    "the table holds " + std::to_string(names.size()) + " sample columns (" +
+                        str::join(shown, ", ") + (names.size() > shown.size() ? ", ..." : "") + ")",
                     "name the sample to use (--sample)");
     }
     data.sample = table.header()[*chosen];
@@ -361,7 +372,7 @@ void read_purple_genes(const Table& table, CnvData& data, SkippedRows& skipped) 
 }  // namespace
 
 const std::vector<std::string>& cnv_formats() {
-    static const std::vector<std::string> formats = {"cnvkit", "gatk-seg", "seg", "segments",
+    static const std::vector<std::string> formats = {"cnvkit", "gatk-seg",   "seg", "segments",
                                                      "purple", "gene-table", "vcf"};
     return formats;
 }
@@ -432,7 +443,8 @@ CnvData read_cnv(const std::string& path, const CnvReadOptions& options) {
     if (format.empty()) {
         format = "auto";
     }
-    if (format != "auto" && std::find(cnv_formats().begin(), cnv_formats().end(), format) == cnv_formats().end()) {
+    if (format != "auto" &&
+        std::find(cnv_formats().begin(), cnv_formats().end(), format) == cnv_formats().end()) {
         throw Error(ErrorKind::usage, "--cnv-format " + options.format, "unknown copy-number format",
                     "use auto or one of: " + known_formats_text());
     }
@@ -447,12 +459,13 @@ CnvData read_cnv(const std::string& path, const CnvReadOptions& options) {
     const std::string detected = detect(table);
     if (format == "auto") {
         if (detected.empty()) {
-            throw Error(ErrorKind::input, path + ":" + std::to_string(table.header_line()),
-                        "cannot tell the copy-number format from the header: " + str::join(table.header(), ", "),
-                        "known formats: " + known_formats_text() +
-                            " (CNVkit .cns/.call.cns, GATK .seg, CBS .seg, Chromosome/Start/End/nMajor/nMinor "
-                            "segments, PURPLE .cnv.somatic.tsv / .cnv.gene.tsv, gene tables, VCF); give "
-                            "--cnv-format to force one");
+            throw Error(
+                ErrorKind::input, path + ":" + std::to_string(table.header_line()),
+                "cannot tell the copy-number format from the header: " + str::join(table.header(), ", "),
+                "known formats: " + known_formats_text() +
+                    " (CNVkit .cns/.call.cns, GATK .seg, CBS .seg, Chromosome/Start/End/nMajor/nMinor "
+                    "segments, PURPLE .cnv.somatic.tsv / .cnv.gene.tsv, gene tables, VCF); give "
+                    "--cnv-format to force one");
         }
         format = detected;
         spdlog::info("{}: copy-number format detected as {}", path, format);
@@ -479,7 +492,8 @@ CnvData read_cnv(const std::string& path, const CnvReadOptions& options) {
         columns.end = table.require_column({"END"});
         columns.log2 = table.require_column({"MEAN_LOG2_COPY_RATIO", "LOG2_COPY_RATIO_POSTERIOR_50"});
         columns.call = table.column({"CALL"});
-        data.detail = columns.call ? "GATK CallCopyRatioSegments .called.seg" : "GATK copy-ratio .seg (uncalled)";
+        data.detail =
+            columns.call ? "GATK CallCopyRatioSegments .called.seg" : "GATK copy-ratio .seg (uncalled)";
         for (const std::string& line : table.preamble()) {
             if (str::starts_with(line, "#SAMPLE_NAME=")) {
                 data.sample = line.substr(13);

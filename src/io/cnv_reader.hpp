@@ -16,8 +16,9 @@ struct CnvSegment {
     std::string chrom;  //!< without "chr"
     std::int64_t start = 0;
     std::int64_t end = 0;
-    std::optional<double> log2;         //!< log2 copy ratio (CNVkit, GATK, CBS .seg)
-    std::optional<double> copy_number;  //!< absolute total copy number as given (PURPLE, nMajor+nMinor, VCF CN, CNVkit cn)
+    std::optional<double> log2;  //!< log2 copy ratio (CNVkit, GATK, CBS .seg)
+    std::optional<double>
+        copy_number;  //!< absolute total copy number as given (PURPLE, nMajor+nMinor, VCF CN, CNVkit cn)
     std::optional<double> minor_copy_number;
     std::string call;   //!< the caller's own call, kept for the rule text ("+", "-", "0", "DEL", ...)
     std::string genes;  //!< the caller's gene annotation of the segment (CNVkit "gene"), comma-separated

@@ -54,7 +54,7 @@ std::string clean_gene(std::string_view text) {
 }
 
 class Reader {
-public:
+  public:
     Reader(const std::string& path, const FusionReadOptions& options, FusionData& data)
         : path_(path), options_(options), data_(data), skipped_(path, options.strict) {}
 
@@ -66,7 +66,8 @@ public:
         }
         const auto reads = add(fusion.split_reads, fusion.spanning_reads);
         if (reads && *reads < options_.min_reads) {
-            skipped_.skip(line, "read support below " + std::to_string(options_.min_reads) + " (split + spanning)",
+            skipped_.skip(line,
+                          "read support below " + std::to_string(options_.min_reads) + " (split + spanning)",
                           "lower --min-fusion-reads if these fusions should be kept");
             return;
         }
@@ -75,7 +76,7 @@ public:
     }
     void finish() { skipped_.flush(data_.warnings); }
 
-private:
+  private:
     std::string path_;
     const FusionReadOptions& options_;
     FusionData& data_;
@@ -129,7 +130,8 @@ void read_arriba(const Table& table, Reader& reader, FusionData& data) {
         }
         fusion.orientation_note = "gene1 is the 5' partner (Arriba)";
         if (confidence) {
-            fusion.orientation_note += "; confidence " + std::string(str::trim(Table::field(row, *confidence)));
+            fusion.orientation_note +=
+                "; confidence " + std::string(str::trim(Table::field(row, *confidence)));
         }
         reader.keep(std::move(fusion), row.line);
     }
@@ -191,7 +193,8 @@ std::vector<std::string> distinct(const Table& table, std::size_t column) {
 }
 
 void read_table(const Table& table, const FusionReadOptions& options, Reader& reader, FusionData& data) {
-    const bool linx = table.column({"fivePrimeBreakendId"}).has_value() && table.column({"geneStart"}).has_value();
+    const bool linx =
+        table.column({"fivePrimeBreakendId"}).has_value() && table.column({"geneStart"}).has_value();
     std::optional<std::size_t> gene_a;
     std::optional<std::size_t> gene_b;
     if (linx) {
@@ -199,22 +202,25 @@ void read_table(const Table& table, const FusionReadOptions& options, Reader& re
         gene_b = table.column({"geneEnd"});
         data.detail = "LINX fusion table (geneStart = 5', geneEnd = 3')";
     } else {
-        gene_a = table.column({"Site1_Hugo_Symbol", "GeneA", "Gene_A", "gene5", "5'gene", "5_prime_gene", "Gene1",
-                               "FivePrimeGene", "LeftGene"});
-        gene_b = table.column({"Site2_Hugo_Symbol", "GeneB", "Gene_B", "gene3", "3'gene", "3_prime_gene", "Gene2",
-                               "ThreePrimeGene", "RightGene"});
+        gene_a = table.column({"Site1_Hugo_Symbol", "GeneA", "Gene_A", "gene5", "5'gene", "5_prime_gene",
+                               "Gene1", "FivePrimeGene", "LeftGene"});
+        gene_b = table.column({"Site2_Hugo_Symbol", "GeneB", "Gene_B", "gene3", "3'gene", "3_prime_gene",
+                               "Gene2", "ThreePrimeGene", "RightGene"});
     }
-    const auto name = table.column({"FusionGene", "Fusion", "FusionName", "fusion_name", "Fusion_Name", "fusion"});
+    const auto name =
+        table.column({"FusionGene", "Fusion", "FusionName", "fusion_name", "Fusion_Name", "fusion"});
     if (!(gene_a && gene_b) && !name) {
-        throw Error(ErrorKind::input, table.label() + ":" + std::to_string(table.header_line()),
-                    "a fusion table needs a fusion-name column (FusionGene, Fusion, FusionName) or two gene columns "
-                    "(GeneA/GeneB, Site1_Hugo_Symbol/Site2_Hugo_Symbol); the header has: " +
-                        str::join(table.header(), ", "),
-                    "known fusion formats: " + str::join(fusion_formats(), ", "));
+        throw Error(
+            ErrorKind::input, table.label() + ":" + std::to_string(table.header_line()),
+            "a fusion table needs a fusion-name column (FusionGene, Fusion, FusionName) or two gene columns "
+            "(GeneA/GeneB, Site1_Hugo_Symbol/Site2_Hugo_Symbol); the header has: " +
+                str::join(table.header(), ", "),
+            "known fusion formats: " + str::join(fusion_formats(), ", "));
     }
     if (data.detail.empty()) {
-        data.detail = (gene_a && gene_b) ? "fusion table (" + table.header()[*gene_a] + "/" + table.header()[*gene_b] + ")"
-                                         : "fusion table (" + table.header()[*name] + ")";
+        data.detail = (gene_a && gene_b)
+                          ? "fusion table (" + table.header()[*gene_a] + "/" + table.header()[*gene_b] + ")"
+                          : "fusion table (" + table.header()[*name] + ")";
     }
     const auto left_bp = table.column({"LeftBreakpoint", "Breakpoint1", "breakpoint5"});
     const auto right_bp = table.column({"RightBreakpoint", "Breakpoint2", "breakpoint3"});
@@ -222,10 +228,10 @@ void read_table(const Table& table, const FusionReadOptions& options, Reader& re
     const auto pos1 = table.column({"Site1_Position"});
     const auto chrom2 = table.column({"Site2_Chromosome"});
     const auto pos2 = table.column({"Site2_Position"});
-    const auto split = table.column({"SplitReads", "JunctionReads", "JunctionReadCount", "split_reads",
-                                     "Tumor_Split_Read_Count"});
-    const auto spanning = table.column({"SpanningReads", "SpanningFragCount", "spanning_reads", "DiscordantReads",
-                                        "Tumor_Paired_End_Read_Count"});
+    const auto split = table.column(
+        {"SplitReads", "JunctionReads", "JunctionReadCount", "split_reads", "Tumor_Split_Read_Count"});
+    const auto spanning = table.column({"SpanningReads", "SpanningFragCount", "spanning_reads",
+                                        "DiscordantReads", "Tumor_Paired_End_Read_Count"});
     const auto reported = linx ? table.column({"reported"}) : std::nullopt;
     const auto phased = linx ? table.column({"phased"}) : std::nullopt;
     const auto sample = table.column({"Tumor_Sample_Barcode", "Sample_Id", "sample", "sample_id"});
@@ -235,14 +241,15 @@ void read_table(const Table& table, const FusionReadOptions& options, Reader& re
         if (!options.sample_id.empty()) {
             if (std::find(samples.begin(), samples.end(), options.sample_id) == samples.end()) {
                 throw Error(ErrorKind::usage, table.label(),
-                            "sample '" + options.sample_id + "' is not in the table; it has: " + str::join(samples, ", "),
+                            "sample '" + options.sample_id +
+                                "' is not in the table; it has: " + str::join(samples, ", "),
                             "give one of the sample names listed");
             }
             chosen_sample = options.sample_id;
         } else if (samples.size() > 1) {
             throw Error(ErrorKind::usage, table.label(),
-                        "the fusion table holds " + std::to_string(samples.size()) + " samples: " +
-                            str::join(samples, ", "),
+                        "the fusion table holds " + std::to_string(samples.size()) +
+                            " samples: " + str::join(samples, ", "),
                         "name the sample to use (--sample)");
         } else if (!samples.empty()) {
             chosen_sample = samples.front();
@@ -367,7 +374,8 @@ FusionData read_fusions(const std::string& path, const FusionReadOptions& option
     if (format == "auto") {
         if (table.column({"gene1"}) && table.column({"gene2"}) && table.column({"breakpoint1"})) {
             format = "arriba";
-        } else if (table.column({"LeftGene"}) && table.column({"RightGene"}) && table.column({"FusionName"})) {
+        } else if (table.column({"LeftGene"}) && table.column({"RightGene"}) &&
+                   table.column({"FusionName"})) {
             format = "star-fusion";
         } else {
             format = "table";

@@ -32,7 +32,8 @@ std::string normalise_status(const std::string& marker, std::string_view text) {
     if (kMmr.count(marker) == 0) {
         return status;  // free text for other markers
     }
-    if (status == "lost" || status == "loss" || status == "absent" || status == "negative" || status == "deficient") {
+    if (status == "lost" || status == "loss" || status == "absent" || status == "negative" ||
+        status == "deficient") {
         return "lost";
     }
     if (status == "intact" || status == "retained" || status == "present" || status == "positive" ||
@@ -47,7 +48,7 @@ std::string normalise_status(const std::string& marker, std::string_view text) {
 
 std::string normalise_score(std::string_view text) {
     std::string score(str::trim(text));
-    if (score == "0+" ) {
+    if (score == "0+") {
         return "0";
     }
     if (score == "1" || score == "2" || score == "3") {
@@ -85,28 +86,37 @@ void check(const IhcResult& result, const std::string& where) {
                     result.marker + " result with status '" + result.status + "'; expected lost or intact",
                     "give \"status\": \"lost\" or \"intact\" for each MMR protein");
     }
-    if (!result.ish_status.empty() && result.ish_status != "amplified" && result.ish_status != "not_amplified" &&
-        result.ish_status != "equivocal") {
-        throw Error(ErrorKind::input, where, "ISH status '" + result.ish_status + "' is not amplified, not_amplified or equivocal",
+    if (!result.ish_status.empty() && result.ish_status != "amplified" &&
+        result.ish_status != "not_amplified" && result.ish_status != "equivocal") {
+        throw Error(ErrorKind::input, where,
+                    "ISH status '" + result.ish_status + "' is not amplified, not_amplified or equivocal",
                     "write the ISH result as amplified, not_amplified or equivocal");
     }
 }
 
 std::vector<IhcResult> read_json(const std::string& path, const std::string& schemas_dir) {
-    const rapidjson::Document document = kb::parse_json(read_text_file(path, "IHC results"), path, ErrorKind::input);
-    const std::vector<std::string> problems = kb::validate_json(document, schemas_dir + "/ihc.schema.json", path);
+    const rapidjson::Document document =
+        kb::parse_json(read_text_file(path, "IHC results"), path, ErrorKind::input);
+    const std::vector<std::string> problems =
+        kb::validate_json(document, schemas_dir + "/ihc.schema.json", path);
     if (!problems.empty()) {
-        throw Error(ErrorKind::input, path, "does not match schemas/ihc.schema.json: " + str::join(problems, "; "),
-                    "see schemas/ihc.schema.json for the fields; example: {\"results\": [{\"marker\": \"HER2\", "
-                    "\"score\": \"3+\"}, {\"marker\": \"MLH1\", \"status\": \"lost\"}]}");
+        throw Error(
+            ErrorKind::input, path, "does not match schemas/ihc.schema.json: " + str::join(problems, "; "),
+            "see schemas/ihc.schema.json for the fields; example: {\"results\": [{\"marker\": \"HER2\", "
+            "\"score\": \"3+\"}, {\"marker\": \"MLH1\", \"status\": \"lost\"}]}");
     }
     std::vector<IhcResult> results;
     const auto& array = document["results"].GetArray();
+    if (array.Size() == 0) {
+        throw Error(ErrorKind::input, path + ": /results", "no IHC result (the results array is empty)",
+                    "add one object per marker");
+    }
     for (rapidjson::SizeType i = 0; i < array.Size(); ++i) {
         const rapidjson::Value& item = array[i];
         IhcResult result;
         const auto text = [&](const char* key) -> std::string {
-            return item.HasMember(key) && item[key].IsString() ? std::string(item[key].GetString()) : std::string();
+            return item.HasMember(key) && item[key].IsString() ? std::string(item[key].GetString())
+                                                               : std::string();
         };
         result.marker = normalise_marker(text("marker"));
         result.score = normalise_score(text("score"));
@@ -163,14 +173,16 @@ std::vector<IhcResult> read_csv(const std::string& path) {
         result.scoring = cell(row, scoring);
         result.ish_status = normalise_ish(cell(row, ish_status));
         result.clone = cell(row, clone);
-        const auto number = [&](std::optional<std::size_t> column, const char* name) -> std::optional<double> {
+        const auto number = [&](std::optional<std::size_t> column,
+                                const char* name) -> std::optional<double> {
             const std::string value = cell(row, column);
             if (value.empty()) {
                 return std::nullopt;
             }
             const auto parsed = str::to_double(value);
             if (!parsed || *parsed < 0) {
-                throw Error(ErrorKind::input, where, std::string(name) + " '" + value + "' is not a non-negative number",
+                throw Error(ErrorKind::input, where,
+                            std::string(name) + " '" + value + "' is not a non-negative number",
                             "write the value as a number (e.g. 4.1), or leave it empty");
             }
             return parsed;
@@ -195,7 +207,8 @@ std::vector<IhcResult> read_csv(const std::string& path) {
 
 IhcData read_ihc(const std::string& path, const std::string& schemas_dir) {
     const std::string text = read_text_file(path, "IHC results");
-    const std::string_view start = str::trim(std::string_view(text).substr(0, std::min<std::size_t>(text.size(), 64)));
+    const std::string_view start =
+        str::trim(std::string_view(text).substr(0, std::min<std::size_t>(text.size(), 64)));
     IhcData data;
     const bool json = str::starts_with(start, "{") || str::starts_with(start, "\xEF\xBB\xBF{");
     data.format = json ? "json" : "csv";
@@ -203,8 +216,8 @@ IhcData read_ihc(const std::string& path, const std::string& schemas_dir) {
     std::set<std::string> seen;
     for (const IhcResult& result : data.results) {
         if (!seen.insert(result.marker).second) {
-            throw Error(ErrorKind::input, result.where.to_string(), "marker " + result.marker + " is given twice",
-                        "give one result per marker");
+            throw Error(ErrorKind::input, result.where.to_string(),
+                        "marker " + result.marker + " is given twice", "give one result per marker");
         }
     }
     return data;

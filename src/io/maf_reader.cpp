@@ -52,17 +52,19 @@ MafData read_maf(const std::string& path, const std::string& sample, bool strict
     }
     if (!sample.empty()) {
         if (barcode && std::find(samples.begin(), samples.end(), sample) == samples.end()) {
-            throw Error(ErrorKind::usage, path,
-                        "--tumor-sample '" + sample + "' is not a Tumor_Sample_Barcode of this MAF; it has: " +
-                            str::join(samples, ", "),
-                        "pass one of the listed barcodes");
+            throw Error(
+                ErrorKind::usage, path,
+                "--tumor-sample '" + sample +
+                    "' is not a Tumor_Sample_Barcode of this MAF; it has: " + str::join(samples, ", "),
+                "pass one of the listed barcodes");
         }
         data.sample = sample;
         data.sample_reason = "given with --tumor-sample";
     } else if (samples.size() > 1) {
-        throw Error(ErrorKind::usage, path,
-                    "the MAF holds " + std::to_string(samples.size()) + " samples: " + str::join(samples, ", "),
-                    "choose one with --tumor-sample BARCODE");
+        throw Error(
+            ErrorKind::usage, path,
+            "the MAF holds " + std::to_string(samples.size()) + " samples: " + str::join(samples, ", "),
+            "choose one with --tumor-sample BARCODE");
     } else if (samples.size() == 1) {
         data.sample = samples.front();
         data.sample_reason = "the only Tumor_Sample_Barcode in the MAF";
@@ -120,8 +122,8 @@ MafData read_maf(const std::string& path, const std::string& sample, bool strict
         out.depth = to_count(depth);
         if (out.gene.empty() || (out.protein.empty() && out.start == 0)) {
             ++data.skipped;
-            const std::string message = path + ":" + std::to_string(row.line) +
-                                        ": no gene symbol, protein change or position";
+            const std::string message =
+                path + ":" + std::to_string(row.line) + ": no gene symbol, protein change or position";
             if (strict) {
                 throw Error(ErrorKind::input, path + ":" + std::to_string(row.line),
                             "MAF row has no Hugo_Symbol and no protein change or position",

@@ -32,7 +32,8 @@ Table::Options tsv() {
 }  // namespace
 
 const std::vector<std::string>& msi_callers() {
-    static const std::vector<std::string> callers = {"msisensor", "msisensor-pro", "msisensor2", "mantis", "purple"};
+    static const std::vector<std::string> callers = {"msisensor", "msisensor-pro", "msisensor2", "mantis",
+                                                     "purple"};
     return callers;
 }
 
@@ -44,15 +45,17 @@ std::optional<MsiDefaults> msi_defaults(const std::string& caller) {
                            "(MSK-IMPACT, Middha et al. JCO Precis Oncol 2017, PMID 30211344)"};
     }
     if (name == "msisensor-pro") {
-        return MsiDefaults{10.0, 3.0,
-                           "MSIsensor-pro score (% unstable sites): no universal cut-off (panel-specific, per its "
-                           "authors); the MSIsensor MSK-IMPACT cut-offs are used (MSI-H >= 10, indeterminate 3 to "
-                           "<10): calibrate with --msi-threshold"};
+        return MsiDefaults{
+            10.0, 3.0,
+            "MSIsensor-pro score (% unstable sites): no universal cut-off (panel-specific, per its "
+            "authors); the MSIsensor MSK-IMPACT cut-offs are used (MSI-H >= 10, indeterminate 3 to "
+            "<10): calibrate with --msi-threshold"};
     }
     if (name == "msisensor2") {
-        return MsiDefaults{20.0, std::nullopt,
-                           "msisensor2 tumour-only score (% unstable sites): MSI-H >= 20 (msisensor2 authors' "
-                           "recommendation)"};
+        return MsiDefaults{
+            20.0, std::nullopt,
+            "msisensor2 tumour-only score (% unstable sites): MSI-H >= 20 (msisensor2 authors' "
+            "recommendation)"};
     }
     if (name == "mantis") {
         return MsiDefaults{0.4, std::nullopt,
@@ -73,8 +76,9 @@ void classify_msi(MsiResult& result, std::optional<double> threshold_override) {
     if (threshold_override) {
         result.threshold = threshold_override;
         result.indeterminate_low.reset();
-        result.threshold_source = "user-given threshold: MSI-H at score >= " + std::to_string(*threshold_override) +
-                                  (defaults ? " (caller default: " + defaults->source + ")" : std::string());
+        result.threshold_source =
+            "user-given threshold: MSI-H at score >= " + std::to_string(*threshold_override) +
+            (defaults ? " (caller default: " + defaults->source + ")" : std::string());
     } else if (defaults) {
         result.threshold = defaults->threshold;
         result.indeterminate_low = defaults->indeterminate_low;
@@ -145,7 +149,8 @@ MsiResult read_msi_file(const std::string& path, const std::string& caller, std:
             }
             if (!result.score) {
                 throw Error(ErrorKind::input, path + ":" + std::to_string(line_number),
-                            "the MANTIS Step-Wise Difference row has no numeric value", "check the .status file");
+                            "the MANTIS Step-Wise Difference row has no numeric value",
+                            "check the .status file");
             }
             result.where = Where{path, line_number, "Step-Wise Difference (DIF)"};
             return result;
@@ -162,9 +167,10 @@ MsiResult read_msi_file(const std::string& path, const std::string& caller, std:
         result.score = str::to_double(Table::field(row, percent));
         result.sites = str::to_int(Table::field(row, total));
         if (!result.score || *result.score < 0 || *result.score > 100) {
-            throw Error(ErrorKind::input, path + ":" + std::to_string(row.line),
-                        "the % column '" + std::string(Table::field(row, percent)) + "' is not a percentage 0-100",
-                        "check the MSIsensor output");
+            throw Error(
+                ErrorKind::input, path + ":" + std::to_string(row.line),
+                "the % column '" + std::string(Table::field(row, percent)) + "' is not a percentage 0-100",
+                "check the MSIsensor output");
         }
         result.caller = caller.empty() ? "msisensor" : str::lower(caller);
         detected_format = result.caller;
@@ -175,10 +181,11 @@ MsiResult read_msi_file(const std::string& path, const std::string& caller, std:
         detected_format = "purple";
         return read_purple_purity(path).msi;
     }
-    throw Error(ErrorKind::input, path,
-                "not a known MSI result: expected MSIsensor/MSIsensor-pro/msisensor2 (Total_Number_of_Sites ... %), "
-                "a MANTIS .status file (Step-Wise Difference) or a PURPLE purity.tsv (msIndelsPerMb)",
-                "give the caller's result file, or use --msi-score with --msi-caller, or --msi-status");
+    throw Error(
+        ErrorKind::input, path,
+        "not a known MSI result: expected MSIsensor/MSIsensor-pro/msisensor2 (Total_Number_of_Sites ... %), "
+        "a MANTIS .status file (Step-Wise Difference) or a PURPLE purity.tsv (msIndelsPerMb)",
+        "give the caller's result file, or use --msi-score with --msi-caller, or --msi-status");
 }
 
 std::optional<std::string> parse_signature(std::string_view text) {

@@ -45,9 +45,9 @@ bool looks_like_purple_purity(const std::string& path);
 PurpleQc read_purple_purity(const std::string& path);
 
 //! Understands genomic-signature names as OncoKB and reports write them: "MSI-H", "MSI-High",
-//! "Microsatellite Instability-High", "MSI high" -> "MSI-H"; "MSS", "Microsatellite Stable", "MSI-L" -> "MSS";
-//! "TMB-H", "TMB-High", "Tumor Mutational Burden-High" -> "TMB-H"; "TMB-L" -> "TMB-L"; "dMMR",
-//! "MMR deficient", "Mismatch Repair Deficient" -> "dMMR"; "pMMR" -> "pMMR". nullopt otherwise.
+//! "Microsatellite Instability-High", "MSI high" -> "MSI-H"; "MSS", "Microsatellite Stable", "MSI-L" ->
+//! "MSS"; "TMB-H", "TMB-High", "Tumor Mutational Burden-High" -> "TMB-H"; "TMB-L" -> "TMB-L"; "dMMR", "MMR
+//! deficient", "Mismatch Repair Deficient" -> "dMMR"; "pMMR" -> "pMMR". nullopt otherwise.
 std::optional<std::string> parse_signature(std::string_view text);
 
 }  // namespace precis::io

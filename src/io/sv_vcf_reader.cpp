@@ -35,7 +35,7 @@ using RecordPtr = std::unique_ptr<bcf1_t, RecordDeleter>;
 //! from the capacity.
 template <typename T>
 class HtsBuffer {
-public:
+  public:
     HtsBuffer() = default;
     HtsBuffer(const HtsBuffer&) = delete;
     HtsBuffer& operator=(const HtsBuffer&) = delete;
@@ -44,22 +44,24 @@ public:
     int* capacity() { return &capacity_; }
     T* data() const { return data_; }
 
-private:
+  private:
     T* data_ = nullptr;
     int capacity_ = 0;
 };
 
 //! An opened VCF: file, header and one reusable record, created together or not at all.
 class VcfFile {
-public:
+  public:
     explicit VcfFile(const std::string& path) : path_(path) {
         file_.reset(hts_open(path.c_str(), "r"));
         if (!file_) {
-            throw Error(ErrorKind::input, path, "cannot open the file as VCF/BCF", "check the path and permissions");
+            throw Error(ErrorKind::input, path, "cannot open the file as VCF/BCF",
+                        "check the path and permissions");
         }
         header_.reset(bcf_hdr_read(file_.get()));
         if (!header_) {
-            throw Error(ErrorKind::input, path, "no valid VCF header (##fileformat and #CHROM lines expected)",
+            throw Error(ErrorKind::input, path,
+                        "no valid VCF header (##fileformat and #CHROM lines expected)",
                         "check that this is a VCF file");
         }
         record_.reset(bcf_init());
@@ -108,7 +110,8 @@ public:
     std::int64_t pos() const { return record_->pos + 1; }
     std::string id() const { return record_->d.id ? record_->d.id : "."; }
     bool passes() const {
-        return record_->d.n_flt == 0 || bcf_has_filter(header_.get(), record_.get(), const_cast<char*>("PASS")) == 1;
+        return record_->d.n_flt == 0 ||
+               bcf_has_filter(header_.get(), record_.get(), const_cast<char*>("PASS")) == 1;
     }
     std::string alt() const { return record_->n_allele > 1 ? record_->d.allele[1] : "."; }
 
@@ -117,7 +120,8 @@ public:
             return std::nullopt;
         }
         HtsBuffer<char> buffer;
-        const int n = bcf_get_info_string(header_.get(), record_.get(), key, buffer.slot(), buffer.capacity());
+        const int n =
+            bcf_get_info_string(header_.get(), record_.get(), key, buffer.slot(), buffer.capacity());
         if (n <= 0 || buffer.data() == nullptr) {
             return std::nullopt;
         }
@@ -134,13 +138,15 @@ public:
         const int type = bcf_hdr_id2type(header_.get(), BCF_HL_INFO, id);
         if (type == BCF_HT_INT) {
             HtsBuffer<std::int32_t> buffer;
-            const int n = bcf_get_info_int32(header_.get(), record_.get(), key, buffer.slot(), buffer.capacity());
+            const int n =
+                bcf_get_info_int32(header_.get(), record_.get(), key, buffer.slot(), buffer.capacity());
             if (n > 0 && buffer.data()[0] != bcf_int32_missing) {
                 return static_cast<double>(buffer.data()[0]);
             }
         } else if (type == BCF_HT_REAL) {
             HtsBuffer<float> buffer;
-            const int n = bcf_get_info_float(header_.get(), record_.get(), key, buffer.slot(), buffer.capacity());
+            const int n =
+                bcf_get_info_float(header_.get(), record_.get(), key, buffer.slot(), buffer.capacity());
             if (n > 0 && !bcf_float_is_missing(buffer.data()[0])) {
                 return static_cast<double>(buffer.data()[0]);
             }
@@ -161,7 +167,8 @@ public:
         const int type = bcf_hdr_id2type(header_.get(), BCF_HL_FMT, id);
         if (type == BCF_HT_INT) {
             HtsBuffer<std::int32_t> buffer;
-            const int n = bcf_get_format_int32(header_.get(), record_.get(), key, buffer.slot(), buffer.capacity());
+            const int n =
+                bcf_get_format_int32(header_.get(), record_.get(), key, buffer.slot(), buffer.capacity());
             if (n <= 0) {
                 return result;
             }
@@ -179,7 +186,8 @@ public:
             }
         } else if (type == BCF_HT_REAL) {
             HtsBuffer<float> buffer;
-            const int n = bcf_get_format_float(header_.get(), record_.get(), key, buffer.slot(), buffer.capacity());
+            const int n =
+                bcf_get_format_float(header_.get(), record_.get(), key, buffer.slot(), buffer.capacity());
             if (n <= 0) {
                 return result;
             }
@@ -209,14 +217,14 @@ public:
             for (int i = 0; i < bcf_hdr_nsamples(header_.get()); ++i) {
                 names.emplace_back(header_->samples[i]);
             }
-            throw Error(ErrorKind::usage, path_, "sample '" + sample_id + "' is not in the VCF; it has: " +
-                                                     str::join(names, ", "),
+            throw Error(ErrorKind::usage, path_,
+                        "sample '" + sample_id + "' is not in the VCF; it has: " + str::join(names, ", "),
                         "give one of the sample names listed");
         }
         return index;
     }
 
-private:
+  private:
     std::string path_;
     HtsFilePtr file_;
     HeaderPtr header_;
@@ -284,7 +292,8 @@ std::optional<std::pair<Retained, Retained>> sides_from_ct(std::string_view ct) 
 
 std::optional<BreakendAlt> parse_breakend_alt(std::string_view alt) {
     BreakendAlt result;
-    if (alt.size() >= 2 && alt.find('[') == std::string_view::npos && alt.find(']') == std::string_view::npos) {
+    if (alt.size() >= 2 && alt.find('[') == std::string_view::npos &&
+        alt.find(']') == std::string_view::npos) {
         if (alt.front() == '.') {
             result.single = true;
             result.local = Retained::right;
@@ -328,7 +337,7 @@ SvVcfData read_sv_vcf(const std::string& path, const std::string& sample_id, boo
     SvVcfData data;
     data.caller = detect_caller(vcf);
     const int sample = vcf.sample_index(sample_id);
-    SkippedRows skipped(path, strict);
+    SkippedRows skipped(path, strict, "record");
     std::set<std::string> mates_emitted;  // MATEIDs of records already turned into junctions
     std::int64_t not_pass = 0;
     while (vcf.next()) {
@@ -344,7 +353,8 @@ SvVcfData read_sv_vcf(const std::string& path, const std::string& sample_id, boo
         }
         SvJunction junction;
         junction.id = id;
-        junction.where = Where{path, vcf.ordinal(), vcf.chrom() + ":" + std::to_string(vcf.pos()) + " " + alt};
+        junction.where =
+            Where{path, vcf.ordinal(), vcf.chrom() + ":" + std::to_string(vcf.pos()) + " " + alt};
         junction.first.chrom = vcf.chrom();
         junction.first.pos = vcf.pos();
 
@@ -365,7 +375,8 @@ SvVcfData read_sv_vcf(const std::string& path, const std::string& sample_id, boo
             }
             junction.svtype = "BND";
             junction.first.side = sides->first;
-            junction.second = SvBreakend{str::normalise_chrom(*chr2), static_cast<std::int64_t>(*pos2), sides->second};
+            junction.second =
+                SvBreakend{str::normalise_chrom(*chr2), static_cast<std::int64_t>(*pos2), sides->second};
         } else if (svtype == "DEL" || svtype == "DUP" || svtype == "INV" || str::starts_with(alt, "<DEL") ||
                    str::starts_with(alt, "<DUP") || str::starts_with(alt, "<INV")) {
             if (svtype.empty()) {
@@ -436,7 +447,7 @@ CnvData read_cnv_vcf(const std::string& path, const std::string& sample_id, bool
     if (sample >= 0) {
         data.sample = vcf.header()->samples[sample];
     }
-    SkippedRows skipped(path, strict);
+    SkippedRows skipped(path, strict, "record");
     while (vcf.next()) {
         const std::string alt = vcf.alt();
         const std::string svtype = vcf.info_string("SVTYPE").value_or("");
@@ -451,8 +462,8 @@ CnvData read_cnv_vcf(const std::string& path, const std::string& sample_id, bool
         }
         std::optional<double> cn;
         const auto format_cn = vcf.format_numbers("CN");
-        if (sample >= 0 && static_cast<std::size_t>(sample) < format_cn.size() && !format_cn[sample].empty() &&
-            !std::isnan(format_cn[sample][0])) {
+        if (sample >= 0 && static_cast<std::size_t>(sample) < format_cn.size() &&
+            !format_cn[sample].empty() && !std::isnan(format_cn[sample][0])) {
             cn = format_cn[sample][0];
         } else {
             cn = vcf.info_number("CN");

@@ -96,8 +96,9 @@ Table Table::parse(std::string_view text, const std::string& label, const Option
         if (!have_header) {
             const std::string_view trimmed = str::trim(line);
             const bool preamble =
-                trimmed.empty() || std::any_of(options.preamble_prefixes.begin(), options.preamble_prefixes.end(),
-                                               [&](const std::string& p) { return str::starts_with(trimmed, p); });
+                trimmed.empty() ||
+                std::any_of(options.preamble_prefixes.begin(), options.preamble_prefixes.end(),
+                            [&](const std::string& p) { return str::starts_with(trimmed, p); });
             if (preamble) {
                 table.preamble_.emplace_back(line);
                 continue;
@@ -106,7 +107,8 @@ Table Table::parse(std::string_view text, const std::string& label, const Option
                 delimiter = guess_delimiter(line);
             }
             std::vector<std::string> cells = split_delimited(line, delimiter);
-            if (!options.required_header_names.empty() && !header_matches(cells, options.required_header_names)) {
+            if (!options.required_header_names.empty() &&
+                !header_matches(cells, options.required_header_names)) {
                 table.preamble_.emplace_back(line);
                 continue;
             }
@@ -132,9 +134,10 @@ Table Table::parse(std::string_view text, const std::string& label, const Option
         table.rows_.push_back(Row{line_number, split_delimited(line, delimiter)});
     }
     if (!have_header) {
-        std::string expected = options.required_header_names.empty()
-                                   ? std::string("a header line")
-                                   : "a header line with the columns " + str::join(options.required_header_names, ", ");
+        std::string expected =
+            options.required_header_names.empty()
+                ? std::string("a header line")
+                : "a header line with the columns " + str::join(options.required_header_names, ", ");
         throw Error(ErrorKind::input, label, "no table header found; expected " + expected,
                     "check that this is the right file and format");
     }
@@ -157,9 +160,10 @@ std::size_t Table::require_column(std::initializer_list<std::string_view> names)
         return *index;
     }
     std::vector<std::string> wanted(names.begin(), names.end());
-    throw Error(ErrorKind::input, label_ + ":" + std::to_string(header_line_),
-                "missing column " + str::join(wanted, " or ") + "; the header has: " + str::join(header_, ", "),
-                "check the file format (see precis interpret --help)");
+    throw Error(
+        ErrorKind::input, label_ + ":" + std::to_string(header_line_),
+        "missing column " + str::join(wanted, " or ") + "; the header has: " + str::join(header_, ", "),
+        "check the file format (see precis interpret --help)");
 }
 
 std::string_view Table::field(const Row& row, std::size_t column) {

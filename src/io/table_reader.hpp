@@ -14,9 +14,9 @@ namespace precis::io {
 //! newline, quoted fields, "##"/"#"-comment preambles and tool messages before the header.
 //! Columns are looked up by name (case-insensitive, several aliases), never by position.
 class Table {
-public:
+  public:
     struct Options {
-        char delimiter = '\t';        //!< '\t' or ','; 0 = guess from the header line
+        char delimiter = '\t';                   //!< '\t' or ','; 0 = guess from the header line
         bool header_may_start_with_hash = true;  //!< "#gene1\tgene2..." (Arriba, STAR-Fusion)
         //! Lines before the header that start with one of these are skipped ("##", "@", "WARNING").
         std::vector<std::string> preamble_prefixes = {"##", "@"};
@@ -51,7 +51,7 @@ public:
     //! The field of `row` at `column`, or "" when the row is short.
     static std::string_view field(const Row& row, std::size_t column);
 
-private:
+  private:
     std::string label_;
     std::vector<std::string> header_;
     std::int64_t header_line_ = 0;

@@ -4,10 +4,12 @@
 #include <htslib/hts_log.h>
 #include <htslib/kstring.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "common/error.hpp"
@@ -25,7 +27,7 @@ struct BuildLengths {
     std::int64_t grch38;
 };
 constexpr BuildLengths kBuildLengths[] = {
-    {"1", 249250621, 248956422}, {"2", 243199373, 242193529}, {"7", 159138663, 159345973},
+    {"1", 249250621, 248956422},  {"2", 243199373, 242193529},  {"7", 159138663, 159345973},
     {"10", 135534747, 133797422}, {"12", 133851895, 133275309}, {"17", 81195210, 83257441},
     {"X", 155270560, 156040895},
 };
@@ -38,7 +40,8 @@ std::string describe_format(const htsFormat& format) {
 }
 
 //! Severe htslib record problems after which the record cannot be trusted.
-constexpr int kSevereErrors = BCF_ERR_NCOLS | BCF_ERR_LIMITS | BCF_ERR_CHAR | BCF_ERR_CTG_INVALID | BCF_ERR_TAG_INVALID;
+constexpr int kSevereErrors =
+    BCF_ERR_NCOLS | BCF_ERR_LIMITS | BCF_ERR_CHAR | BCF_ERR_CTG_INVALID | BCF_ERR_TAG_INVALID;
 
 }  // namespace
 
@@ -56,6 +59,55 @@ struct VcfReader::Impl {
     std::vector<AnnotationLayout> layouts;
     bool has_index = false;
     bool is_bcf = false;
+    std::vector<std::string> warnings;
+    std::string repaired_path;  //!< temporary copy with a ##fileformat line, removed in the destructor
+
+    ~Impl() {
+        if (!repaired_path.empty()) {
+            std::error_code ignored;
+            std::filesystem::remove(repaired_path, ignored);
+        }
+    }
+
+    //! Some tools (SnpEff/SnpSift) write VCFs without the mandatory ##fileformat line, which htslib
+    //! rejects. When the text file otherwise starts like a VCF header, read a temporary copy with
+    //! "##fileformat=VCFv4.2" prepended (the input itself is never modified) and say so.
+    bool try_repair_header() {
+        std::ifstream in(path, std::ios::binary);
+        std::string first;
+        if (!in || !std::getline(in, first)) {
+            return false;
+        }
+        if (str::starts_with(first, "##fileformat")) {
+            return false;
+        }
+        if (!str::starts_with(first, "##") && !str::starts_with(first, "#CHROM")) {
+            const std::string shown = first.substr(0, 80);
+            fail("line 1 is not a VCF header line: '" + shown + "' (expected '##fileformat=VCFv4.x')",
+                 "remove whatever was written before the VCF header (e.g. a log line), then rerun");
+        }
+        const auto temp_dir = std::filesystem::temp_directory_path();
+        repaired_path = (temp_dir / ("precis-" + std::to_string(::getpid()) + "-" +
+                                     std::filesystem::path(path).filename().string()))
+                            .string();
+        std::ofstream out(repaired_path, std::ios::binary | std::ios::trunc);
+        out << "##fileformat=VCFv4.2\n" << first << '\n' << in.rdbuf();
+        out.close();
+        if (!out) {
+            return false;
+        }
+        file.reset(hts_open(repaired_path.c_str(), "r"));
+        if (!file) {
+            return false;
+        }
+        header.reset(bcf_hdr_read(file.get()));
+        if (!header) {
+            return false;
+        }
+        warnings.push_back(path +
+                           " has no ##fileformat line; read as VCFv4.2 (the file itself was not changed)");
+        return true;
+    }
 
     [[noreturn]] void fail(const std::string& why, const std::string& help) const {
         throw Error(ErrorKind::input, path, why, help);
@@ -73,7 +125,9 @@ struct VcfReader::Impl {
         if (!file) {
             fail("cannot open the file with htslib", "check that the file is readable and a VCF/BCF");
         }
-        const htsFormat* format = hts_get_format(file.get());
+        // A copy: `file` may be reopened below (header repair), which would free the original.
+        const htsFormat format_copy = *hts_get_format(file.get());
+        const htsFormat* format = &format_copy;
         if (format->category != variant_data && format->format != text_format) {
             fail("not a VCF or BCF file (htslib detected: " + describe_format(*format) + ")",
                  "give a VCF (.vcf, .vcf.gz) or BCF file; MAF files go to --maf");
@@ -83,10 +137,14 @@ struct VcfReader::Impl {
             (void)hts_set_threads(file.get(), options.threads);
         }
         header.reset(bcf_hdr_read(file.get()));
-        if (!header) {
-            fail("no valid VCF header (expected '##fileformat=VCFv4.x' meta lines and a '#CHROM POS ID REF ALT QUAL "
-                 "FILTER INFO' line before the first record)",
-                 "check that the file is a complete VCF; remove any log lines written before the header");
+        if (!header && format->compression == no_compression && try_repair_header()) {
+            // read through the repaired copy
+        } else if (!header) {
+            fail(
+                "no valid VCF header (expected '##fileformat=VCFv4.x' meta lines and a '#CHROM POS ID REF "
+                "ALT QUAL "
+                "FILTER INFO' line before the first record)",
+                "check that the file is a complete VCF; remove any log lines written before the header");
         }
         for (int i = 0; i < bcf_hdr_nsamples(header.get()); ++i) {
             samples.emplace_back(header->samples[i]);
@@ -150,12 +208,13 @@ struct VcfReader::Impl {
             tumor_index = index_of(options.tumor_sample);
             if (tumor_index < 0) {
                 throw Error(ErrorKind::usage, path,
-                            "--tumor-sample '" + options.tumor_sample + "' is not a sample of this VCF; it has: " +
-                                str::join(samples, ", "),
+                            "--tumor-sample '" + options.tumor_sample +
+                                "' is not a sample of this VCF; it has: " + str::join(samples, ", "),
                             "pass one of the listed sample names");
             }
             tumor_reason = "given with --tumor-sample";
-        } else if (bcf_hrec_t* hrec = bcf_hdr_get_hrec(header.get(), BCF_HL_GEN, "tumor_sample", nullptr, nullptr);
+        } else if (bcf_hrec_t* hrec =
+                       bcf_hdr_get_hrec(header.get(), BCF_HL_GEN, "tumor_sample", nullptr, nullptr);
                    hrec != nullptr && hrec->value != nullptr && index_of(hrec->value) >= 0) {
             tumor_index = index_of(hrec->value);
             tumor_reason = "from the header line ##tumor_sample=";
@@ -213,7 +272,8 @@ struct VcfReader::Impl {
     }
 
     //! Fills VAF/depth for ALT `a` (1-based) of the tumour sample from the common callers' FORMAT fields.
-    void fill_vaf(bcf1_t* record, int a, VcfAllele& allele, HtsBuffer<int32_t>& ints, HtsBuffer<float>& floats) const {
+    void fill_vaf(bcf1_t* record, int a, VcfAllele& allele, HtsBuffer<int32_t>& ints,
+                  HtsBuffer<float>& floats) const {
         const int n_allele = record->n_allele;
         const auto format_ints = [&](const char* tag) -> int {
             return bcf_get_format_int32(header.get(), record, tag, &ints.data, &ints.capacity);
@@ -317,7 +377,8 @@ struct VcfReader::Impl {
     }
 };
 
-VcfReader::VcfReader(const std::string& path, const VcfReaderOptions& options) : impl_(std::make_unique<Impl>()) {
+VcfReader::VcfReader(const std::string& path, const VcfReaderOptions& options)
+    : impl_(std::make_unique<Impl>()) {
     impl_->path = path;
     impl_->options = options;
     impl_->open();
@@ -325,16 +386,36 @@ VcfReader::VcfReader(const std::string& path, const VcfReaderOptions& options) :
 
 VcfReader::~VcfReader() = default;
 
-const std::string& VcfReader::path() const noexcept { return impl_->path; }
-Genome VcfReader::header_genome() const noexcept { return impl_->genome; }
-std::string VcfReader::header_genome_evidence() const { return impl_->genome_evidence; }
-const std::vector<std::string>& VcfReader::samples() const noexcept { return impl_->samples; }
-const std::string& VcfReader::tumor_sample() const noexcept { return impl_->tumor_sample; }
-const std::string& VcfReader::tumor_sample_reason() const noexcept { return impl_->tumor_reason; }
-const std::vector<AnnotationLayout>& VcfReader::annotation_layouts() const noexcept { return impl_->layouts; }
-bool VcfReader::has_index() const noexcept { return impl_->has_index; }
+const std::string& VcfReader::path() const noexcept {
+    return impl_->path;
+}
+Genome VcfReader::header_genome() const noexcept {
+    return impl_->genome;
+}
+std::string VcfReader::header_genome_evidence() const {
+    return impl_->genome_evidence;
+}
+const std::vector<std::string>& VcfReader::samples() const noexcept {
+    return impl_->samples;
+}
+const std::string& VcfReader::tumor_sample() const noexcept {
+    return impl_->tumor_sample;
+}
+const std::string& VcfReader::tumor_sample_reason() const noexcept {
+    return impl_->tumor_reason;
+}
+const std::vector<AnnotationLayout>& VcfReader::annotation_layouts() const noexcept {
+    return impl_->layouts;
+}
+bool VcfReader::has_index() const noexcept {
+    return impl_->has_index;
+}
+const std::vector<std::string>& VcfReader::open_warnings() const noexcept {
+    return impl_->warnings;
+}
 
-VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const std::vector<Region>& regions) {
+VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit,
+                             const std::vector<Region>& regions) {
     Impl& self = *impl_;
     VcfReadStats stats;
     BcfRecordPtr record(bcf_init());
@@ -351,8 +432,9 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
         ++stats.malformed;
         const std::string message = "record " + std::to_string(stats.records) + ": " + what;
         if (self.options.strict) {
-            throw Error(ErrorKind::input, self.path, "malformed record: " + message,
-                        "fix or remove the record, or run without --strict to skip malformed records with a warning");
+            throw Error(
+                ErrorKind::input, self.path, "malformed record: " + message,
+                "fix or remove the record, or run without --strict to skip malformed records with a warning");
         }
         if (stats.malformed_examples.size() < 5) {
             stats.malformed_examples.push_back(message);
@@ -374,6 +456,34 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
         const char* contig = bcf_hdr_id2name(self.header.get(), rec->rid);
         const std::string chrom = str::normalise_chrom(contig != nullptr ? contig : "");
         const std::int64_t pos = rec->pos + 1;  // htslib is 0-based; precis is 1-based
+        if (rec->pos < 0) {
+            note_malformed(chrom + ": POS is missing or not a positive integer");
+            return;
+        }
+        // htslib accepts any text as REF/ALT; the spec allows bases (ACGTN, any case), '*', '.', symbolic
+        // <ID> and breakend notation only.
+        const auto valid_bases = [](std::string_view bases) {
+            return !bases.empty() && bases.find_first_not_of("ACGTNacgtn") == std::string_view::npos;
+        };
+        if (!valid_bases(rec->d.allele[0])) {
+            note_malformed(chrom + ":" + std::to_string(pos) + ": REF '" +
+                           std::string(rec->d.allele[0]).substr(0, 20) +
+                           "' is not a DNA sequence (A, C, G, T, N)");
+            return;
+        }
+        for (int a = 1; a < rec->n_allele; ++a) {
+            const std::string_view alt = rec->d.allele[a];
+            const bool special =
+                alt == "*" || alt == "." ||
+                (!alt.empty() && (alt.front() == '<' || alt.front() == '.' || alt.back() == '.')) ||
+                alt.find('[') != std::string_view::npos || alt.find(']') != std::string_view::npos;
+            if (!special && !valid_bases(alt)) {
+                note_malformed(
+                    chrom + ":" + std::to_string(pos) + ": ALT '" + std::string(alt).substr(0, 20) +
+                    "' is not a valid allele (expected A, C, G, T, N, '*', a symbolic <ID> or a breakend)");
+                return;
+            }
+        }
         if (rec->n_allele < 2) {
             return;  // ALT "." : no variant
         }
@@ -392,14 +502,17 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
             const int n = bcf_get_info_string(self.header.get(), rec, layout.key.c_str(), &info_text.data,
                                               &info_text.capacity);
             if (n > 0) {
-                annotations.emplace_back(&layout, parse_annotations(layout, std::string_view(info_text.data, std::strlen(info_text.data))));
+                annotations.emplace_back(
+                    &layout,
+                    parse_annotations(layout, std::string_view(info_text.data, std::strlen(info_text.data))));
             }
         }
         bool unpacked_format = false;
         for (int a = 1; a < rec->n_allele; ++a) {
             const std::string_view alt = rec->d.allele[a];
-            if (alt.empty() || alt == "*" || alt == "." || alt.front() == '<' || alt.find('[') != std::string_view::npos ||
-                alt.find(']') != std::string_view::npos || alt.front() == '.' || alt.back() == '.') {
+            if (alt.empty() || alt == "*" || alt == "." || alt.front() == '<' ||
+                alt.find('[') != std::string_view::npos || alt.find(']') != std::string_view::npos ||
+                alt.front() == '.' || alt.back() == '.') {
                 ++stats.symbolic;
                 continue;
             }
@@ -490,9 +603,11 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
         if (contig.empty()) {
             continue;
         }
-        const std::string query = contig + ":" + std::to_string(region.start) + "-" + std::to_string(region.end);
-        HtsIteratorPtr iterator(self.is_bcf ? bcf_itr_querys(bcf_index.get(), self.header.get(), query.c_str())
-                                            : tbx_itr_querys(tbx_index.get(), query.c_str()));
+        const std::string query =
+            contig + ":" + std::to_string(region.start) + "-" + std::to_string(region.end);
+        HtsIteratorPtr iterator(self.is_bcf
+                                    ? bcf_itr_querys(bcf_index.get(), self.header.get(), query.c_str())
+                                    : tbx_itr_querys(tbx_index.get(), query.c_str()));
         if (!iterator) {
             continue;  // contig absent from the index: no records there
         }

@@ -52,14 +52,15 @@ struct VcfReaderOptions {
 //! Reads VCF 4.1-4.4 (.vcf, .vcf.gz, BCF) through htslib. Construction opens the file and reads the
 //! header; errors throw precis::Error naming the file. Not copyable; all htslib handles are RAII.
 class VcfReader {
-public:
+  public:
     VcfReader(const std::string& path, const VcfReaderOptions& options);
     ~VcfReader();
     VcfReader(const VcfReader&) = delete;
     VcfReader& operator=(const VcfReader&) = delete;
 
     const std::string& path() const noexcept;
-    //! Genome build decided from contig lengths in the header; unknown when there are none or they fit neither.
+    //! Genome build decided from contig lengths in the header; unknown when there are none or they fit
+    //! neither.
     Genome header_genome() const noexcept;
     std::string header_genome_evidence() const;
     const std::vector<std::string>& samples() const noexcept;
@@ -69,6 +70,8 @@ public:
     //! Consequence annotations declared in the header (VEP CSQ, SnpEff ANN, bcftools BCSQ).
     const std::vector<AnnotationLayout>& annotation_layouts() const noexcept;
     bool has_index() const noexcept;
+    //! Problems found while opening (e.g. a missing ##fileformat line that precis supplied).
+    const std::vector<std::string>& open_warnings() const noexcept;
 
     //! A genomic region to read (chrom without "chr"); used only with an index.
     struct Region {
@@ -86,7 +89,7 @@ public:
     //! records are counted and skipped (strict: Error(input) naming the record).
     VcfReadStats read(const Selector& select, const Visitor& visit, const std::vector<Region>& regions);
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

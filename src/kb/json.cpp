@@ -45,10 +45,11 @@ std::string pointer_text(const rapidjson::Pointer& pointer) {
 
 //! Resolves cross-file "$ref": "common.schema.json#/definitions/x" relative to the schema directory.
 class SchemaProvider : public rapidjson::IRemoteSchemaDocumentProvider {
-public:
+  public:
     explicit SchemaProvider(std::filesystem::path directory) : directory_(std::move(directory)) {}
 
-    const rapidjson::SchemaDocument* GetRemoteDocument(const char* uri, rapidjson::SizeType /*length*/) override {
+    const rapidjson::SchemaDocument* GetRemoteDocument(const char* uri,
+                                                       rapidjson::SizeType /*length*/) override {
         // RapidJSON 1.1 passes a length one short of the part before '#'; `uri` points into the
         // NUL-terminated "$ref" string, so read it up to the '#' ourselves.
         std::string name(uri);
@@ -72,7 +73,7 @@ public:
         return raw;
     }
 
-private:
+  private:
     std::filesystem::path directory_;
     std::map<std::string, std::unique_ptr<rapidjson::SchemaDocument>> cache_;
 };

@@ -18,7 +18,9 @@ struct Interval {
     std::string chrom;  //!< without "chr"
     std::int64_t start = 0;
     std::int64_t end = 0;
-    bool contains(const std::string& c, std::int64_t pos) const { return c == chrom && pos >= start && pos <= end; }
+    bool contains(const std::string& c, std::int64_t pos) const {
+        return c == chrom && pos >= start && pos <= end;
+    }
     bool overlaps(const std::string& c, std::int64_t s, std::int64_t e) const {
         return c == chrom && s <= end && e >= start;
     }
@@ -38,7 +40,7 @@ struct GeneInfo {
     std::vector<std::string> aliases;
     std::string hgnc_id;
     char strand = '+';
-    std::string role;  //!< oncogene, tsg, other
+    std::string role;                           //!< oncogene, tsg, other
     std::map<Genome, std::string> transcripts;  //!< reference RefSeq transcript per build
     std::map<Genome, std::string> ensembl;
     std::map<Genome, Interval> span;
@@ -71,8 +73,8 @@ struct HotspotCodon {
 //! How a biomarker is recognised among the profile's alterations. Only the fields relevant to the
 //! biomarker's category are set.
 struct BiomarkerMatch {
-    std::vector<std::string> protein_changes;  //!< exact, e.g. V600E
-    std::vector<int> codons;                    //!< any change at these residues
+    std::vector<std::string> protein_changes;        //!< exact, e.g. V600E
+    std::vector<int> codons;                         //!< any change at these residues
     std::optional<std::pair<int, int>> codon_range;  //!< any change overlapping [first, last]
     std::vector<VariantClass> variant_classes;  //!< restricts codons/codon_range; empty = protein-altering
     std::vector<std::string> copy_number;       //!< amplification, homozygous_deletion, ...

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <set>
 
 #include "common/error.hpp"
@@ -46,8 +47,9 @@ std::vector<SourceRef> get_sources(const Value& object) {
     const auto it = object.FindMember("sources");
     if (it != object.MemberEnd() && it->value.IsArray()) {
         for (const Value& item : it->value.GetArray()) {
-            out.push_back(SourceRef{get_string(item, "type"), get_string(item, "id"), get_string(item, "note"),
-                                    get_string(item, "date"), get_string(item, "url")});
+            out.push_back(SourceRef{get_string(item, "type"), get_string(item, "id"),
+                                    get_string(item, "note"), get_string(item, "date"),
+                                    get_string(item, "url")});
         }
     }
     return out;
@@ -85,19 +87,25 @@ std::map<Genome, std::string> get_per_build_string(const Value& object, const ch
 }
 
 std::optional<Category> parse_category(const std::string& text) {
-    if (text == "small_variant") return Category::small_variant;
-    if (text == "copy_number") return Category::copy_number;
-    if (text == "fusion") return Category::fusion;
-    if (text == "protein_expression") return Category::protein_expression;
-    if (text == "genomic_signature") return Category::genomic_signature;
+    if (text == "small_variant")
+        return Category::small_variant;
+    if (text == "copy_number")
+        return Category::copy_number;
+    if (text == "fusion")
+        return Category::fusion;
+    if (text == "protein_expression")
+        return Category::protein_expression;
+    if (text == "genomic_signature")
+        return Category::genomic_signature;
     return std::nullopt;
 }
 
 std::optional<VariantClass> parse_variant_class(const std::string& text) {
     for (const VariantClass c :
-         {VariantClass::missense, VariantClass::nonsense, VariantClass::frameshift, VariantClass::inframe_deletion,
-          VariantClass::inframe_insertion, VariantClass::inframe_delins, VariantClass::synonymous, VariantClass::splice,
-          VariantClass::start_lost, VariantClass::stop_lost, VariantClass::other_coding}) {
+         {VariantClass::missense, VariantClass::nonsense, VariantClass::frameshift,
+          VariantClass::inframe_deletion, VariantClass::inframe_insertion, VariantClass::inframe_delins,
+          VariantClass::synonymous, VariantClass::splice, VariantClass::start_lost, VariantClass::stop_lost,
+          VariantClass::other_coding}) {
         if (text == to_string(c)) {
             return c;
         }
@@ -157,7 +165,8 @@ struct Loader {
             problems.push_back(path.string() + ": " + error.why());
             return std::nullopt;
         }
-        const auto violations = validate_json(document, (schemas_dir / "kb" / schema).string(), path.string());
+        const auto violations =
+            validate_json(document, (schemas_dir / "kb" / schema).string(), path.string());
         if (!violations.empty()) {
             problems.insert(problems.end(), violations.begin(), violations.end());
             return std::nullopt;
@@ -178,7 +187,8 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
     }
     const auto manifest = loader.load("manifest.json", "manifest.schema.json");
     if (!manifest) {
-        throw Error(ErrorKind::knowledge_base, kb_dir, "invalid knowledge base:\n  " + str::join(loader.problems, "\n  "),
+        throw Error(ErrorKind::knowledge_base, kb_dir,
+                    "invalid knowledge base:\n  " + str::join(loader.problems, "\n  "),
                     "run `precis kb validate " + kb_dir + "` and fix the listed problems");
     }
     kb.version_ = get_string(*manifest, "version");
@@ -191,21 +201,22 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
             TumorType type{get_string(item, "code"), get_string(item, "name"), get_string(item, "parent"),
                            get_string(item, "tissue")};
             if (kb.tumor_types_.count(type.code) != 0) {
-                loader.problems.push_back(get_string(files, "oncotree") + ": duplicate tumour type " + type.code);
+                loader.problems.push_back(get_string(files, "oncotree") + ": duplicate tumour type " +
+                                          type.code);
             }
             kb.tumor_types_[type.code] = type;
         }
         for (const auto& [code, type] : kb.tumor_types_) {
             if (!type.parent.empty() && kb.tumor_types_.count(type.parent) == 0) {
-                loader.problems.push_back(get_string(files, "oncotree") + ": " + code + " has unknown parent " +
-                                          type.parent);
+                loader.problems.push_back(get_string(files, "oncotree") + ": " + code +
+                                          " has unknown parent " + type.parent);
             }
         }
     }
     const auto check_tumor_types = [&](const std::string& file, const std::string& id,
                                        const std::vector<std::string>& codes) {
         for (const std::string& code : codes) {
-            if (!kb.tumor_types_.empty() && kb.tumor_types_.count(code) == 0) {
+            if (!kb.tumor_types_.empty() && kb.tumor_types_.count(code) == 0) {  // (empty: oncotree failed)
                 loader.problems.push_back(file + ": " + id + ": unknown tumour type '" + code + "'");
             }
         }
@@ -276,8 +287,9 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
             codon.transcript = get_string(item, "transcript");
             for (const Genome genome : {Genome::GRCh37, Genome::GRCh38}) {
                 const Value& loc = item[to_string(genome)];
-                CodonLocation location{get_string(loc, "chrom"), loc["start"].GetInt64(), loc["end"].GetInt64(),
-                                       get_string(loc, "strand") == "-" ? '-' : '+', get_string(loc, "ref_codon")};
+                CodonLocation location{get_string(loc, "chrom"), loc["start"].GetInt64(),
+                                       loc["end"].GetInt64(), get_string(loc, "strand") == "-" ? '-' : '+',
+                                       get_string(loc, "ref_codon")};
                 if (location.end != location.start + 2) {
                     loader.problems.push_back(hotspots_file + ": " + codon.gene + " codon " +
                                               std::to_string(codon.codon) + ": " + to_string(genome) +
@@ -299,14 +311,17 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
 
     // ---- biomarkers ----
     const std::string biomarkers_file = get_string(files, "biomarkers");
+    bool biomarkers_loaded = false;
     if (const auto doc = loader.load(biomarkers_file, "biomarkers.schema.json")) {
+        biomarkers_loaded = true;
         std::set<std::string> seen;
         for (const Value& item : (*doc)["biomarkers"].GetArray()) {
             Biomarker biomarker;
             biomarker.id = get_string(item, "id");
             biomarker.label = get_string(item, "label");
             biomarker.gene = get_string(item, "gene");
-            biomarker.category = parse_category(get_string(item, "category")).value_or(Category::small_variant);
+            biomarker.category =
+                parse_category(get_string(item, "category")).value_or(Category::small_variant);
             biomarker.match = parse_match(item["match"]);
             if (const auto it = item.FindMember("copy_number_match"); it != item.MemberEnd()) {
                 biomarker.copy_number_match = parse_match(it->value);
@@ -319,7 +334,8 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
             if (!seen.insert(biomarker.id).second) {
                 loader.problems.push_back(biomarkers_file + ": duplicate biomarker id " + biomarker.id);
             }
-            if (!biomarker.gene.empty() && !kb.genes_.empty() && kb.gene_index_.count(str::upper(biomarker.gene)) == 0) {
+            if (!biomarker.gene.empty() && !kb.genes_.empty() &&
+                kb.gene_index_.count(str::upper(biomarker.gene)) == 0) {
                 loader.problems.push_back(biomarkers_file + ": " + biomarker.id + ": gene " + biomarker.gene +
                                           " is not in " + genes_file);
             }
@@ -329,7 +345,9 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
     const auto check_biomarkers = [&](const std::string& file, const std::string& id,
                                       const std::vector<std::string>& ids) {
         for (const std::string& biomarker : ids) {
-            if (kb.biomarker(biomarker) == nullptr) {
+            // When biomarkers.json itself failed, its problems are already listed: no cascade of dangling
+            // ids.
+            if (biomarkers_loaded && kb.biomarker(biomarker) == nullptr) {
                 loader.problems.push_back(file + ": " + id + ": unknown biomarker '" + biomarker + "'");
             }
         }
@@ -356,9 +374,9 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
             evidence.line_of_therapy = get_string(item, "line_of_therapy");
             if (const auto it = item.FindMember("regulatory"); it != item.MemberEnd()) {
                 for (const Value& reg : it->value.GetArray()) {
-                    evidence.regulatory.push_back(Regulatory{get_string(reg, "agency"), get_string(reg, "status"),
-                                                             get_string(reg, "date"), get_strings(reg, "tumor_types"),
-                                                             get_string(reg, "indication")});
+                    evidence.regulatory.push_back(Regulatory{
+                        get_string(reg, "agency"), get_string(reg, "status"), get_string(reg, "date"),
+                        get_strings(reg, "tumor_types"), get_string(reg, "indication")});
                     check_tumor_types(file, evidence.id, evidence.regulatory.back().tumor_types);
                 }
             }
@@ -366,7 +384,8 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
             evidence.trials = get_strings(item, "trials");
             if (const auto it = item.FindMember("caveats"); it != item.MemberEnd()) {
                 for (const Value& caveat : it->value.GetArray()) {
-                    evidence.caveats.push_back(Caveat{get_strings(caveat, "tumor_types"), get_string(caveat, "text")});
+                    evidence.caveats.push_back(
+                        Caveat{get_strings(caveat, "tumor_types"), get_string(caveat, "text")});
                 }
             }
             evidence.sources = get_sources(item);
@@ -447,7 +466,8 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
     if (!loader.problems.empty()) {
         throw Error(ErrorKind::knowledge_base, kb_dir,
                     "invalid knowledge base (" + std::to_string(loader.problems.size()) + " problem" +
-                        (loader.problems.size() == 1 ? "" : "s") + "):\n  " + str::join(loader.problems, "\n  "),
+                        (loader.problems.size() == 1 ? "" : "s") + "):\n  " +
+                        str::join(loader.problems, "\n  "),
                     "run `precis kb validate " + kb_dir + "` and fix the listed problems");
     }
     kb.content_hash_ = "sha256:" + loader.hash.hex_digest();
@@ -481,7 +501,8 @@ const GeneInfo* KnowledgeBase::gene(const std::string& symbol_or_alias) const {
 }
 
 const Biomarker* KnowledgeBase::biomarker(const std::string& id) const {
-    const auto it = std::find_if(biomarkers_.begin(), biomarkers_.end(), [&](const Biomarker& b) { return b.id == id; });
+    const auto it =
+        std::find_if(biomarkers_.begin(), biomarkers_.end(), [&](const Biomarker& b) { return b.id == id; });
     return it == biomarkers_.end() ? nullptr : &*it;
 }
 
@@ -505,12 +526,25 @@ bool KnowledgeBase::is_within(const std::string& code, const std::string& ancest
     return std::find(chain.begin(), chain.end(), ancestor) != chain.end();
 }
 
-std::vector<std::string> KnowledgeBase::nearest_tumor_types(const std::string& code, std::size_t count) const {
+std::vector<std::string> KnowledgeBase::nearest_tumor_types(const std::string& code,
+                                                            std::size_t count) const {
+    // Edit distance on the code or the name; ties go to codes sharing more letters (typos often swap
+    // letters).
+    const auto shared_letters = [](std::string a, std::string b) {
+        std::sort(a.begin(), a.end());
+        std::sort(b.begin(), b.end());
+        std::string common;
+        std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(common));
+        return common.size();
+    };
+    const std::string wanted = str::upper(code);
     std::vector<std::pair<std::size_t, std::string>> scored;
     for (const auto& [key, type] : tumor_types_) {
-        const std::size_t by_code = str::edit_distance(code, key);
+        const std::size_t by_code = str::edit_distance(wanted, key);
         const std::size_t by_name = str::edit_distance(str::lower(code), str::lower(type.name));
-        scored.emplace_back(std::min(by_code, by_name), key + " (" + type.name + ")");
+        const std::size_t distance = std::min(by_code, by_name);
+        scored.emplace_back(distance * 100 + (100 - std::min<std::size_t>(99, shared_letters(wanted, key))),
+                            key + " (" + type.name + ")");
     }
     std::sort(scored.begin(), scored.end());
     std::vector<std::string> out;

@@ -10,11 +10,10 @@
 
 namespace precis::kb {
 
-
 //! The immutable, validated knowledge base. Load with KnowledgeBase::load(); an invalid KB throws
 //! Error(knowledge_base) listing every problem found (schema and cross-reference checks).
 class KnowledgeBase {
-public:
+  public:
     //! Loads `kb_dir` (manifest.json and the files it names), validating each file against
     //! `schemas_dir`/kb/*.schema.json, then checking cross-references (unknown biomarker, gene or
     //! tumour-type ids, duplicate ids, missing sources).
@@ -44,7 +43,7 @@ public:
     //! Up to `count` valid codes nearest to an unknown one (edit distance on code and name).
     std::vector<std::string> nearest_tumor_types(const std::string& code, std::size_t count) const;
 
-private:
+  private:
     std::string version_;
     std::string date_;
     std::string content_hash_;

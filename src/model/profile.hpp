@@ -61,9 +61,10 @@ struct SmallVariant {
     std::optional<double> vaf;
     std::optional<int> depth;
     std::optional<int> alt_reads;
-    std::string annotation_source;  //!< "VEP CSQ", "SnpEff ANN", "bcftools BCSQ", "MAF", "hotspot coordinates"
-    std::string numbering_note;     //!< e.g. "renumbered from NM_001374258 p.V640E"
-    std::string filter;             //!< FILTER value as written
+    std::string
+        annotation_source;       //!< "VEP CSQ", "SnpEff ANN", "bcftools BCSQ", "MAF", "hotspot coordinates"
+    std::string numbering_note;  //!< e.g. "renumbered from NM_001374258 p.V640E"
+    std::string filter;          //!< FILTER value as written
     Where where;
 };
 
@@ -100,18 +101,18 @@ struct Fusion {
     std::optional<Breakpoint> breakpoint3;
     std::optional<int> split_reads;
     std::optional<int> spanning_reads;
-    std::string frame;         //!< "in-frame", "out-of-frame", ... as the caller says; empty = unknown
-    std::string caller;        //!< "arriba", "star-fusion", "table", "manta", "delly", "gridss", ...
+    std::string frame;             //!< "in-frame", "out-of-frame", ... as the caller says; empty = unknown
+    std::string caller;            //!< "arriba", "star-fusion", "table", "manta", "delly", "gridss", ...
     std::string orientation_note;  //!< how 5'/3' was decided
     Where where;
 };
 
 //! One IHC marker result as reported by pathology.
 struct IhcResult {
-    std::string marker;   //!< HER2, MLH1, MSH2, MSH6, PMS2, PD-L1, ...
-    std::string score;    //!< HER2: 0, 1+, 2+, 3+
-    std::string status;   //!< MMR: lost / intact; free text otherwise
-    std::string scoring;  //!< gastric, breast, ...
+    std::string marker;      //!< HER2, MLH1, MSH2, MSH6, PMS2, PD-L1, ...
+    std::string score;       //!< HER2: 0, 1+, 2+, 3+
+    std::string status;      //!< MMR: lost / intact; free text otherwise
+    std::string scoring;     //!< gastric, breast, ...
     std::string ish_status;  //!< amplified / not_amplified / equivocal / empty
     std::optional<double> ish_ratio;
     std::optional<double> tps;
@@ -124,7 +125,7 @@ struct IhcResult {
 struct MsiResult {
     std::string caller;  //!< msisensor, msisensor-pro, mantis, purple, given
     std::optional<double> score;
-    std::optional<double> threshold;        //!< MSI-H at score >= threshold
+    std::optional<double> threshold;          //!< MSI-H at score >= threshold
     std::optional<double> indeterminate_low;  //!< scores in [indeterminate_low, threshold) are indeterminate
     std::optional<std::int64_t> sites;
     std::string status;  //!< "MSI-H", "MSS", "indeterminate"

@@ -331,7 +331,7 @@ main,.banner-inner,nav.toc{max-width:1120px;margin:0 auto;padding:0 24px}
 .banner .sub{color:#c9d3e6;font-size:13px}
 .banner .sub strong{color:#fff}
 .decision{margin-top:10px;display:inline-block;border:1px solid #8fa3c7;border-radius:4px;padding:3px 8px;font-size:12px;color:#e6ecf7}
-.meta{display:grid;grid-template-columns:repeat(auto-fit,minmax(200px,1fr));gap:2px 18px;margin:14px 0 0;font-size:12.5px}
+.meta{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:2px 18px;margin:14px 0 0;font-size:12.5px}
 .meta div{display:flex;gap:6px;min-width:0;align-items:baseline}
 .meta dt{color:#a9b7d1;white-space:nowrap}
 .meta dd{margin:0;color:#fff;overflow-wrap:break-word;min-width:0}
@@ -443,7 +443,7 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
         for (const auto& setting : r.specimen) {
             meta(esc(setting.name), esc(setting.value));
         }
-        meta("Report date", esc(r.provenance.generated_at));
+        meta("Report date", "<span class=\"nowrap\">" + esc(r.provenance.generated_at) + "</span>");
         meta("precis", esc(r.provenance.precis_version));
         meta("Knowledge base", esc(r.provenance.kb_version));
         out_ +=

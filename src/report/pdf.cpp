@@ -32,8 +32,7 @@ namespace fs = std::filesystem;
 
 constexpr auto kTimeout = std::chrono::seconds(180);
 constexpr const char* kInstallHelp =
-    "--pdf needs Chromium: apt-get install chromium (or set PRECIS_CHROMIUM to a Chromium or Chrome "
-    "executable); "
+    "install Chromium (apt-get install chromium) or set PRECIS_CHROMIUM to a Chromium or Chrome executable; "
     "the HTML report can also be printed to PDF from any browser";
 
 bool is_executable(const std::string& path) {
@@ -121,7 +120,9 @@ std::optional<std::string> find_chromium() {
 void write_pdf(const std::string& html_path, const std::string& pdf_path) {
     const auto chromium = find_chromium();
     if (!chromium) {
-        throw Error(ErrorKind::output, pdf_path, "cannot write the PDF report: Chromium was not found",
+        throw Error(ErrorKind::output, pdf_path,
+                    "--pdf needs Chromium: apt-get install chromium (none found at $PRECIS_CHROMIUM, "
+                    "/usr/bin/chromium, /usr/bin/chromium-browser or /usr/bin/google-chrome)",
                     kInstallHelp);
     }
     std::error_code ec;

@@ -175,11 +175,23 @@ async function main() {
 }
 
 const watchdog = setTimeout(() => { problems.push('timed out'); finish(1); }, 90000);
+let finishing = false;
 function finish(code) {
+  if (finishing) return;
+  finishing = true;
   clearTimeout(watchdog);
-  try { browser.kill('SIGKILL'); } catch { /* already gone */ }
-  try { rmSync(profile, { recursive: true, force: true }); } catch { /* ignore */ }
-  process.exit(code);
+  // Remove the profile only once Chromium has exited, or it may write into it again.
+  const cleanUp = () => {
+    try { rmSync(profile, { recursive: true, force: true }); } catch { /* ignore */ }
+    process.exit(code);
+  };
+  if (browser.exitCode !== null || browser.signalCode !== null) {
+    cleanUp();
+    return;
+  }
+  browser.once('exit', cleanUp);
+  setTimeout(cleanUp, 5000);
+  try { browser.kill('SIGKILL'); } catch { cleanUp(); }
 }
 
 browser.on('error', (e) => { console.error(`SKIP: cannot start ${chromium}: ${e.message}`); finish(77); });

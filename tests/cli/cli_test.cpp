@@ -1,1 +1,229 @@
 // SPDX-License-Identifier: Apache-2.0
+// The command-line contract: exit codes and messages for usage errors, bad inputs, a broken KB, outputs.
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "support/test_support.hpp"
+
+namespace precis::test {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path write_file(const fs::path& path, const std::string& text) {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+    return path;
+}
+
+//! A tiny raw GRCh38 VCF with BRAF V600E (7:140753336 A>T) and IDH1 R132C (2:208248389 G>A), one sample,
+//! contig lengths of GRCh38.
+std::string tiny_vcf() {
+    return "##fileformat=VCFv4.2\n"
+           "##contig=<ID=chr2,length=242193529>\n"
+           "##contig=<ID=chr7,length=159345973>\n"
+           "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n"
+           "##FORMAT=<ID=AD,Number=R,Type=Integer,Description=\"Allelic depths\">\n"
+           "##FORMAT=<ID=DP,Number=1,Type=Integer,Description=\"Depth\">\n"
+           "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR_1\n"
+           "chr2\t208248389\t.\tG\tA\t.\tPASS\t.\tGT:AD:DP\t0/1:60,40:100\n"
+           "chr7\t140753336\t.\tA\tT\t.\tPASS\t.\tGT:AD:DP\t0/1:70,30:100\n";
+}
+
+}  // namespace
+
+TEST(CommandLine, HelpListsOutputsAndExitCodes) {
+    const RunResult r = run_precis({"interpret", "--help"});
+    EXPECT_EQ(r.exit_code, 0);
+    for (const char* text : {"--tumor-type", "--vcf", "--maf", "--case", "--deterministic", "ID.precis.json",
+                             "ID.precis.html", "ID.fhir.json", "Exit codes", "4  knowledge-base error"}) {
+        EXPECT_NE(r.out.find(text), std::string::npos) << text;
+    }
+    const RunResult version = run_precis({"--version"});
+    EXPECT_EQ(version.exit_code, 0);
+    EXPECT_EQ(version.out.rfind("precis 0.", 0), 0u) << version.out;
+}
+
+TEST(CommandLine, UnknownOptionIsUsageError) {
+    const RunResult r = run_precis({"interpret", "--frobnicate"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("usage error"), std::string::npos) << r.err;
+}
+
+TEST(CommandLine, UnknownTumourTypeSuggestsNearestCodes) {
+    const fs::path dir = work_dir();
+    write_file(dir / "t.vcf", tiny_vcf());
+    const RunResult r = run_precis({"interpret", "--sample", "S1", "--tumor-type", "ICHC", "--vcf",
+                                    (dir / "t.vcf").string(), "--out", (dir / "out").string()});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("'ICHC' is not a known OncoTree code"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("IHCH"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir / "out" / "S1.precis.json"));
+}
+
+TEST(CommandLine, InvalidSampleIdIsRejected) {
+    const fs::path dir = work_dir();
+    write_file(dir / "t.vcf", tiny_vcf());
+    const RunResult r = run_precis({"interpret", "--sample", "../evil", "--tumor-type", "IHCH", "--vcf",
+                                    (dir / "t.vcf").string(), "--out", (dir / "out").string()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("not a valid sample id"), std::string::npos) << r.err;
+}
+
+TEST(CommandLine, MissingInputFileIsInputError) {
+    const fs::path dir = work_dir();
+    const RunResult r =
+        run_precis({"interpret", "--sample", "S1", "--tumor-type", "IHCH", "--genome", "GRCh38", "--vcf",
+                    (dir / "nope.vcf").string(), "--out", (dir / "out").string()});
+    EXPECT_EQ(r.exit_code, 3);
+    EXPECT_NE(r.err.find("nope.vcf: the VCF file does not exist"), std::string::npos) << r.err;
+}
+
+TEST(CommandLine, NotAVcfIsInputErrorNamingTheFile) {
+    const fs::path dir = work_dir();
+    write_file(dir / "junk.vcf", "this is not a vcf\njust text\n");
+    const RunResult r =
+        run_precis({"interpret", "--sample", "S1", "--tumor-type", "IHCH", "--genome", "GRCh38", "--vcf",
+                    (dir / "junk.vcf").string(), "--out", (dir / "out").string()});
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    EXPECT_NE(r.err.find("junk.vcf"), std::string::npos) << r.err;
+}
+
+TEST(CommandLine, TwoSamplesWithoutHintNameTheSamples) {
+    const fs::path dir = work_dir();
+    std::string vcf = tiny_vcf();
+    vcf = vcf.replace(vcf.find("TUMOR_1"), 7, "S_A\tS_B");
+    for (std::size_t pos = vcf.find("0/1:60,40:100"); pos != std::string::npos;
+         pos = vcf.find("0/1:", pos + 30)) {
+        vcf.insert(pos + 13, "\t0/0:50,0:50");
+    }
+    write_file(dir / "two.vcf", vcf);
+    const RunResult r = run_precis({"interpret", "--sample", "S1", "--tumor-type", "IHCH", "--vcf",
+                                    (dir / "two.vcf").string(), "--out", (dir / "out").string()});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("S_A, S_B"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--tumor-sample"), std::string::npos) << r.err;
+}
+
+TEST(CommandLine, GenomeContradictingHeaderIsUsageError) {
+    const fs::path dir = work_dir();
+    write_file(dir / "t.vcf", tiny_vcf());
+    const RunResult r =
+        run_precis({"interpret", "--sample", "S1", "--tumor-type", "IHCH", "--genome", "GRCh37", "--vcf",
+                    (dir / "t.vcf").string(), "--out", (dir / "out").string()});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("contradicts the input, which is GRCh38"), std::string::npos) << r.err;
+}
+
+TEST(CommandLine, BrokenKnowledgeBaseExitsFour) {
+    const fs::path dir = work_dir();
+    write_file(dir / "t.vcf", tiny_vcf());
+    fs::copy(kKnowledgeBase, dir / "kb", fs::copy_options::recursive);
+    write_file(dir / "kb" / "rules.json", "{\"rules\": [{\"id\": \"bad\"}]}");
+    const RunResult r =
+        run_precis({"interpret", "--sample", "S1", "--tumor-type", "IHCH", "--vcf", (dir / "t.vcf").string(),
+                    "--out", (dir / "out").string(), "--kb", (dir / "kb").string()});
+    EXPECT_EQ(r.exit_code, 4) << r.err;
+    EXPECT_NE(r.err.find("rules.json: /rules/0"), std::string::npos) << r.err;
+    const RunResult validate = run_precis({"kb", "validate", (dir / "kb").string()});
+    EXPECT_EQ(validate.exit_code, 4);
+    EXPECT_NE(validate.err.find("problem"), std::string::npos);
+    EXPECT_EQ(run_precis({"kb", "validate"}).exit_code, 0);
+}
+
+TEST(CommandLine, UnwritableOutputExitsFive) {
+    const fs::path dir = work_dir();
+    write_file(dir / "t.vcf", tiny_vcf());
+    write_file(dir / "a-file", "x");
+    const RunResult r = run_precis({"interpret", "--sample", "S1", "--tumor-type", "IHCH", "--vcf",
+                                    (dir / "t.vcf").string(), "--out", (dir / "a-file" / "sub").string()});
+    EXPECT_EQ(r.exit_code, 5) << r.err;
+    EXPECT_NE(r.err.find("output error"), std::string::npos) << r.err;
+}
+
+TEST(Interpretation, RawVcfIdh1AndBrafInIntrahepaticCca) {
+    const fs::path dir = work_dir();
+    write_file(dir / "t.vcf", tiny_vcf());
+    const RunResult r =
+        run_precis({"interpret", "--sample", "S1", "--tumor-type", "IHCH", "--vcf", (dir / "t.vcf").string(),
+                    "--out", (dir / "out").string(), "--formats", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const fs::path json = dir / "out" / "S1.precis.json";
+    EXPECT_TRUE(report_schema_violations(json).empty());
+    const std::string text = slurp(json);
+    EXPECT_NE(text.find("\"alteration\": \"R132C\""), std::string::npos);
+    EXPECT_NE(text.find("\"alteration\": \"V600E\""), std::string::npos);
+    EXPECT_NE(text.find("\"ivosidenib\""), std::string::npos);
+    EXPECT_NE(text.find("\"genome\": \"GRCh38\""), std::string::npos);  // from the contig lengths
+    EXPECT_NE(text.find("\"vaf\": 0.4"), std::string::npos);
+    // The paths of written files are printed on stdout, logs on stderr.
+    EXPECT_NE(r.out.find("S1.precis.json"), std::string::npos);
+    EXPECT_EQ(r.out.find("[precis]"), std::string::npos);
+}
+
+TEST(Interpretation, DeterministicOutputIsByteStable) {
+    const fs::path dir = work_dir();
+    write_file(dir / "a" / "t.vcf", tiny_vcf());
+    write_file(dir / "b" / "t.vcf", tiny_vcf());
+    for (const char* sub : {"a", "b"}) {
+        const RunResult r = run_precis({"interpret", "--sample", "S1", "--tumor-type", "IHCH", "--vcf",
+                                        (dir / sub / "t.vcf").string(), "--out", (dir / sub / "out").string(),
+                                        "--deterministic", "--formats", "json"});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    EXPECT_EQ(slurp(dir / "a" / "out" / "S1.precis.json"), slurp(dir / "b" / "out" / "S1.precis.json"));
+}
+
+TEST(Interpretation, CaseFileCarriesTheSettings) {
+    const fs::path dir = work_dir();
+    write_file(dir / "t.vcf", tiny_vcf());
+    write_file(dir / "case.json",
+               "{\"sample\": \"CASE1\", \"tumor_type\": \"IHCH\", \"vcf\": \"t.vcf\", \"out\": \"out\","
+               " \"formats\": \"json\"}");
+    const RunResult r = run_precis({"interpret", "--case", (dir / "case.json").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(fs::exists(dir / "out" / "CASE1.precis.json"));
+    write_file(dir / "bad-case.json", "{\"sample\": \"CASE1\", \"tumour\": \"IHCH\"}");
+    const RunResult bad = run_precis({"interpret", "--case", (dir / "bad-case.json").string()});
+    EXPECT_EQ(bad.exit_code, 3) << bad.err;
+    EXPECT_NE(bad.err.find("case.schema.json"), std::string::npos) << bad.err;
+}
+
+TEST(Interpretation, ExistingReportIsReplacedOnlyWhenComplete) {
+    const fs::path dir = work_dir();
+    write_file(dir / "t.vcf", tiny_vcf());
+    write_file(dir / "out" / "S1.precis.json", "OLD");
+    // A failing run (unknown tumour type) leaves the old report untouched and no temporary files.
+    const RunResult failed = run_precis({"interpret", "--sample", "S1", "--tumor-type", "NOPE", "--vcf",
+                                         (dir / "t.vcf").string(), "--out", (dir / "out").string()});
+    EXPECT_EQ(failed.exit_code, 2);
+    EXPECT_EQ(slurp(dir / "out" / "S1.precis.json"), "OLD");
+    const RunResult ok =
+        run_precis({"interpret", "--sample", "S1", "--tumor-type", "IHCH", "--vcf", (dir / "t.vcf").string(),
+                    "--out", (dir / "out").string(), "--formats", "json"});
+    ASSERT_EQ(ok.exit_code, 0) << ok.err;
+    EXPECT_NE(slurp(dir / "out" / "S1.precis.json"), "OLD");
+    for (const auto& entry : fs::directory_iterator(dir / "out")) {
+        EXPECT_EQ(entry.path().filename().string().find(".tmp."), std::string::npos) << entry.path();
+    }
+}
+
+TEST(Interpretation, InputsAreNeverModified) {
+    const fs::path dir = work_dir();
+    write_file(dir / "t.vcf", tiny_vcf());
+    const auto before = fs::last_write_time(dir / "t.vcf");
+    const std::string content = slurp(dir / "t.vcf");
+    ASSERT_EQ(run_precis({"interpret", "--sample", "S1", "--tumor-type", "IHCH", "--vcf",
+                          (dir / "t.vcf").string(), "--out", (dir / "out").string(), "--formats", "json"})
+                  .exit_code,
+              0);
+    EXPECT_EQ(slurp(dir / "t.vcf"), content);
+    EXPECT_EQ(fs::last_write_time(dir / "t.vcf"), before);
+}
+
+}  // namespace precis::test

@@ -1,1 +1,193 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "common/error.hpp"
+#include "kb/knowledge_base.hpp"
+#include "support/test_support.hpp"
+
+namespace precis::kb {
+
+namespace fs = std::filesystem;
+using test::kKnowledgeBase;
+using test::kSchemas;
+
+namespace {
+
+//! Copies the real KB to a work directory so a test can break one file.
+fs::path copy_kb() {
+    const fs::path dir = test::work_dir() / "kb";
+    fs::copy(kKnowledgeBase, dir, fs::copy_options::recursive);
+    return dir;
+}
+
+void replace_in_file(const fs::path& path, const std::string& from, const std::string& to) {
+    std::string text = test::slurp(path);
+    const auto pos = text.find(from);
+    ASSERT_NE(pos, std::string::npos) << from << " not in " << path;
+    text.replace(pos, from.size(), to);
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+}
+
+}  // namespace
+
+TEST(BundledKnowledgeBase, LoadsWithoutProblems) {
+    const KnowledgeBase kb = KnowledgeBase::load(kKnowledgeBase, kSchemas);
+    EXPECT_FALSE(kb.evidence().empty());
+    EXPECT_FALSE(kb.hotspots().empty());
+    EXPECT_TRUE(std::regex_match(kb.content_hash(), std::regex("sha256:[0-9a-f]{64}")));
+    EXPECT_TRUE(KnowledgeBase::validate(kKnowledgeBase, kSchemas).empty());
+}
+
+TEST(BundledKnowledgeBase, EveryStatementHasASource) {
+    const KnowledgeBase kb = KnowledgeBase::load(kKnowledgeBase, kSchemas);
+    for (const EvidenceItem& item : kb.evidence()) {
+        EXPECT_FALSE(item.sources.empty()) << item.id;
+        for (const SourceRef& source : item.sources) {
+            EXPECT_FALSE(source.id.empty()) << item.id;
+        }
+    }
+    for (const ReasoningRule& rule : kb.rules()) {
+        EXPECT_FALSE(rule.sources.empty()) << rule.id;
+    }
+    for (const HotspotCodon& codon : kb.hotspots()) {
+        EXPECT_GE(codon.sources.size(), 2u) << codon.gene << " " << codon.codon;
+    }
+    for (const ContextEntry& entry : kb.context()) {
+        EXPECT_FALSE(entry.sources.empty()) << entry.id;
+    }
+}
+
+TEST(BundledKnowledgeBase, MedicalFactsMostOftenGottenWrong) {
+    const KnowledgeBase kb = KnowledgeBase::load(kKnowledgeBase, kSchemas);
+    for (const EvidenceItem& item : kb.evidence()) {
+        const bool infigratinib =
+            std::find(item.drugs.begin(), item.drugs.end(), "infigratinib") != item.drugs.end();
+        for (const Regulatory& reg : item.regulatory) {
+            // Infigratinib's US approval was withdrawn (final 16 May 2024): never shown as approved.
+            if (infigratinib && reg.agency == "FDA") {
+                EXPECT_EQ(reg.status, "withdrawn") << item.id;
+            }
+        }
+        // OncoKB rates ERBB2 amplification in BTC at Level 2, not 1.
+        if (item.biomarker == "ERBB2_AMP" && item.direction == "sensitivity") {
+            EXPECT_NE(item.oncokb_level, "1") << item.id;
+        }
+        // BRAF V600E tumour-agnostic dabrafenib + trametinib excludes colorectal cancer.
+        if (item.biomarker == "BRAF_V600E" &&
+            std::find(item.drugs.begin(), item.drugs.end(), "dabrafenib") != item.drugs.end()) {
+            EXPECT_NE(
+                std::find(item.excluded_tumor_types.begin(), item.excluded_tumor_types.end(), "COADREAD"),
+                item.excluded_tumor_types.end());
+        }
+    }
+    // ERBB2 S310F/Y is a sensitising extracellular-domain mutation, not a resistance marker.
+    const Biomarker* resistance = kb.biomarker("ERBB2_KD_RESISTANCE");
+    ASSERT_NE(resistance, nullptr);
+    for (const std::string& change : resistance->match.protein_changes) {
+        EXPECT_NE(change.substr(0, 4), "S310");
+    }
+}
+
+TEST(BundledKnowledgeBase, HotspotCodonsTranslateToTheirReferenceResidue) {
+    const KnowledgeBase kb = KnowledgeBase::load(kKnowledgeBase, kSchemas);
+    const HotspotCodon* braf = nullptr;
+    for (const HotspotCodon& codon : kb.hotspots()) {
+        if (codon.gene == "BRAF" && codon.codon == 600)
+            braf = &codon;
+    }
+    ASSERT_NE(braf, nullptr);
+    // Two independent builds of the same codon: BRAF V600E c.1799T>A at 7:140453136 (GRCh37), 7:140753336
+    // (GRCh38).
+    EXPECT_EQ(braf->location.at(Genome::GRCh37).start, 140453135);
+    EXPECT_EQ(braf->location.at(Genome::GRCh38).start, 140753335);
+    EXPECT_EQ(braf->location.at(Genome::GRCh37).strand, '-');
+}
+
+TEST(TumourTypes, OncoTreeParentsCoverSubtypes) {
+    const KnowledgeBase kb = KnowledgeBase::load(kKnowledgeBase, kSchemas);
+    EXPECT_TRUE(kb.is_within("IHCH", "CHOL"));
+    EXPECT_TRUE(kb.is_within("EHCH", "CHOL"));
+    EXPECT_TRUE(kb.is_within("PHCH", "CHOL"));
+    EXPECT_TRUE(kb.is_within("GBC", "BILIARY_TRACT"));
+    EXPECT_TRUE(kb.is_within("GIST", "SOLID"));
+    EXPECT_TRUE(kb.is_within("COAD", "COADREAD"));
+    EXPECT_FALSE(kb.is_within("GBC", "CHOL"));
+    EXPECT_FALSE(kb.is_within("AML", "SOLID"));
+    const auto nearest = kb.nearest_tumor_types("ICHC", 5);
+    ASSERT_FALSE(nearest.empty());
+    EXPECT_NE(std::find_if(nearest.begin(), nearest.end(),
+                           [](const std::string& s) { return s.rfind("IHCH", 0) == 0; }),
+              nearest.end());
+}
+
+TEST(BrokenKnowledgeBase, InvalidJsonNamesFileLineAndColumn) {
+    const fs::path dir = copy_kb();
+    replace_in_file(dir / "rules.json", "{", "{,");
+    const auto problems = KnowledgeBase::validate(dir.string(), kSchemas);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("rules.json"), std::string::npos);
+    EXPECT_NE(problems[0].find("invalid JSON at line 1, column 2"), std::string::npos) << problems[0];
+}
+
+TEST(BrokenKnowledgeBase, AllSchemaViolationsAreReportedWithPointers) {
+    const fs::path dir = copy_kb();
+    replace_in_file(dir / "evidence" / "gist.json", "\"direction\": \"sensitivity\"",
+                    "\"direction\": \"sensitive\"");
+    replace_in_file(dir / "biomarkers.json", "\"category\": \"copy_number\"", "\"category\": \"cnv\"");
+    const auto problems = KnowledgeBase::validate(dir.string(), kSchemas);
+    ASSERT_EQ(problems.size(), 2u) << ::testing::PrintToString(problems);
+    bool saw_gist = false;
+    bool saw_biomarkers = false;
+    for (const std::string& problem : problems) {
+        saw_gist |= problem.find("gist.json: /evidence/") != std::string::npos &&
+                    problem.find("/direction") != std::string::npos;
+        saw_biomarkers |= problem.find("biomarkers.json: /biomarkers/") != std::string::npos &&
+                          problem.find("/category") != std::string::npos;
+    }
+    EXPECT_TRUE(saw_gist) << ::testing::PrintToString(problems);
+    EXPECT_TRUE(saw_biomarkers) << ::testing::PrintToString(problems);
+}
+
+TEST(BrokenKnowledgeBase, DanglingReferencesAndMissingSources) {
+    const fs::path dir = copy_kb();
+    replace_in_file(dir / "evidence" / "biliary.json", "\"biomarker\": \"IDH1_R132\"",
+                    "\"biomarker\": \"IDH1_R999\"");
+    const auto problems = KnowledgeBase::validate(dir.string(), kSchemas);
+    ASSERT_FALSE(problems.empty());
+    EXPECT_NE(problems[0].find("unknown biomarker 'IDH1_R999'"), std::string::npos) << problems[0];
+    try {
+        (void)KnowledgeBase::load(dir.string(), kSchemas);
+        FAIL() << "expected a knowledge-base error";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.kind(), ErrorKind::knowledge_base);
+        EXPECT_EQ(error.exit_code(), ExitCode::knowledge_base);
+    }
+}
+
+TEST(BrokenKnowledgeBase, EvidenceWithoutSourceIsRejected) {
+    const fs::path dir = copy_kb();
+    std::string text = test::slurp(dir / "evidence" / "gist.json");
+    // Empty the first "sources" array.
+    const auto start = text.find("\"sources\": [");
+    ASSERT_NE(start, std::string::npos);
+    int depth = 0;
+    std::size_t end = start + std::string("\"sources\": ").size();
+    for (; end < text.size(); ++end) {
+        if (text[end] == '[')
+            ++depth;
+        if (text[end] == ']' && --depth == 0)
+            break;
+    }
+    text.replace(start, end - start + 1, "\"sources\": []");
+    std::ofstream(dir / "evidence" / "gist.json", std::ios::trunc) << text;
+    const auto problems = KnowledgeBase::validate(dir.string(), kSchemas);
+    ASSERT_FALSE(problems.empty());
+    EXPECT_NE(problems[0].find("minItems"), std::string::npos) << problems[0];
+    EXPECT_NE(problems[0].find("/sources"), std::string::npos) << problems[0];
+}
+
+}  // namespace precis::kb

@@ -7,8 +7,9 @@
 //   ENSG00000147889), matched by hg19 gene lists in other public code;
 //   GRCh37 CDK4 12:58141510-58149796 and MDM2 12:69202420-69239060: hg19 gene lists in public analysis code
 //   (CDK4 identical in two; MDM2 within 500 bp of a second list's 69201952-69239214);
-//   GRCh37 FGFR2 10:123237848-123357972: knowledgebase/genes.json (svart documentation and a gene-panel list);
-//   GRCh38 ERBB2 17:39687914-39730426: Ensembl ENSG00000141736 region link and RefSeq NC_000017.11 lists.
+//   GRCh37 FGFR2 10:123237848-123357972: knowledgebase/genes.json (svart documentation and a gene-panel
+//   list); GRCh38 ERBB2 17:39687914-39730426: Ensembl ENSG00000141736 region link and RefSeq NC_000017.11
+//   lists.
 // FGFR2's kinase_retained_region below is an ILLUSTRATIVE interval for the tests only (the 3' end of the
 // gene, where intron 17 / exon 18 lie on the minus strand), not a curated exon coordinate.
 #pragma once

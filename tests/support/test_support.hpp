@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+// Shared helpers for tests that run the precis binary and check its reports.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "test_paths.hpp"
+
+namespace precis::test {
+
+struct RunResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+    std::string command;  //!< printed on failure
+};
+
+//! A fresh work directory per test: <tmp>/precis-tests/<suite>.<test>.
+std::filesystem::path work_dir();
+
+//! Runs the built precis binary with `args` (no shell: arguments are passed as-is), capturing stdout,
+//! stderr and the exit code.
+RunResult run_precis(const std::vector<std::string>& args);
+
+//! Path of a file under ../shared/realdata, or "" (and the caller should GTEST_SKIP) when absent.
+std::string realdata(const std::string& relative);
+
+//! Reads a file whole.
+std::string slurp(const std::filesystem::path& path);
+
+//! Validates a JSON report file against schemas/report.schema.json; returns the violations.
+std::vector<std::string> report_schema_violations(const std::filesystem::path& path);
+
+}  // namespace precis::test
+
+#define PRECIS_REALDATA_OR_SKIP(var, relative)                                                       \
+    const std::string var = ::precis::test::realdata(relative);                                      \
+    if (var.empty()) {                                                                               \
+        GTEST_SKIP() << "../shared/realdata/" << (relative) << " is absent; real-data test skipped"; \
+    }
