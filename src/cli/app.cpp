@@ -25,6 +25,7 @@
 #include "interpret/small_variants.hpp"
 #include "io/maf_reader.hpp"
 #include "io/vcf_reader.hpp"
+#include "kb/kb_diff.hpp"
 #include "kb/knowledge_base.hpp"
 #include "report/json_writer.hpp"
 #if __has_include("interpret/inputs.hpp")
@@ -585,6 +586,13 @@ int run(int argc, char** argv) {
     CLI::App* kb_validate = kb_command->add_subcommand(
         "validate", "Validate a knowledge base; lists every problem with file and JSON pointer");
     kb_validate->add_option("KB_DIR", validate_dir, "Knowledge-base directory (default: the bundled one)");
+    std::string diff_old;
+    std::string diff_new;
+    CLI::App* kb_diff = kb_command->add_subcommand(
+        "diff",
+        "Evidence added, removed and re-levelled between two knowledge-base directories (both validated)");
+    kb_diff->add_option("OLD_DIR", diff_old, "Older knowledge base")->required();
+    kb_diff->add_option("NEW_DIR", diff_new, "Newer knowledge base")->required();
 
     try {
         try {
@@ -623,6 +631,12 @@ int run(int argc, char** argv) {
             }
             apply_case_file(options, on_command_line);
             return run_interpret(options);
+        }
+        if (kb_diff->parsed()) {
+            const kb::KnowledgeBase old_kb = kb::KnowledgeBase::load(diff_old, schemas_dir);
+            const kb::KnowledgeBase new_kb = kb::KnowledgeBase::load(diff_new, schemas_dir);
+            std::cout << kb::to_text(kb::diff(old_kb, new_kb), old_kb, new_kb);
+            return 0;
         }
         if (kb_validate->parsed()) {
             return run_kb_validate(validate_dir.empty() ? kb_default : validate_dir, schemas_dir);

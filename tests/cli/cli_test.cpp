@@ -227,3 +227,26 @@ TEST(Interpretation, InputsAreNeverModified) {
 }
 
 }  // namespace precis::test
+
+namespace precis::test {
+
+TEST(KnowledgeBaseTools, DiffListsReLevelledEvidence) {
+    const fs::path dir = work_dir();
+    fs::copy(kKnowledgeBase, dir / "new", fs::copy_options::recursive);
+    std::string text = slurp(dir / "new" / "evidence" / "biliary.json");
+    // Re-level the first Level 1 item to 2 and add a hypothetical item by renaming another id.
+    const auto at = text.find("\"oncokb_level\": \"1\"");
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, std::string("\"oncokb_level\": \"1\"").size(), "\"oncokb_level\": \"2\"");
+    std::ofstream(dir / "new" / "evidence" / "biliary.json", std::ios::trunc) << text;
+    const RunResult r = run_precis({"kb", "diff", kKnowledgeBase, (dir / "new").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("evidence re-levelled (1)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("level 1 -> 2"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("evidence added (0)"), std::string::npos) << r.out;
+    // A broken KB on either side is a knowledge-base error.
+    std::ofstream(dir / "new" / "rules.json", std::ios::trunc) << "{";
+    EXPECT_EQ(run_precis({"kb", "diff", kKnowledgeBase, (dir / "new").string()}).exit_code, 4);
+}
+
+}  // namespace precis::test
