@@ -263,6 +263,14 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 finding.biomarkers.push_back(biomarker.id);
             }
         }
+        if (!finding.biomarkers.empty() && !event.kinase_retained) {
+            finding.caveats.push_back(
+                "Retention of the " + event.gene + " kinase/functional domain was not checked (" +
+                (event.fusion.breakpoint5 || event.fusion.breakpoint3
+                     ? std::string("no curated kinase-retaining region for this build")
+                     : std::string("no breakpoint given")) +
+                "): confirm the fusion structure (partner, frame, breakpoint) before acting.");
+        }
         if (finding.biomarkers.empty()) {
             finding.oncogenicity =
                 "fusion without the retained kinase/functional domain (reported, not matched)";

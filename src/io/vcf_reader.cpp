@@ -12,6 +12,8 @@
 #include <fstream>
 #include <map>
 
+#include <spdlog/spdlog.h>
+
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "io/hts_handles.hpp"
@@ -556,6 +558,9 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit,
                 break;
             }
             ++stats.records;
+            if (stats.records % 2000000 == 0) {
+                spdlog::info("{} records read", stats.records);
+            }
             if (status < -1) {
                 note_malformed("htslib could not parse it");
                 if (++consecutive_errors > 100) {

@@ -256,3 +256,44 @@ TEST(MalformedVcfs, StrictModeFailsOnTheFirstBadRecord) {
 }
 
 }  // namespace precis::test
+
+namespace precis::test {
+
+TEST(PcgrFusions, PartnerlessFgfr2IsARearrangementWithACaveatInIntrahepaticCca) {
+    PRECIS_REALDATA_OR_SKIP(fusions, "sigven__pcgr/examples/T001-BRCA.grch37.fusions.tsv");
+    const fs::path out = work_dir() / "out";
+    const RunResult r =
+        run_precis({"interpret", "--sample", "F", "--tumor-type", "IHCH", "--genome", "GRCh37", "--fusions",
+                    fusions, "--out", out.string(), "--formats", "json", "--quiet"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    rapidjson::Document report;
+    report.Parse(slurp(out / "F.precis.json").c_str());
+    bool fgfr2 = false;
+    for (const auto& finding : report["findings"].GetArray()) {
+        if (std::string(finding["gene"].GetString()) != "FGFR2")
+            continue;
+        fgfr2 = true;
+        EXPECT_STREQ(finding["alteration"].GetString(),
+                     "FGFR2 fusion or rearrangement (partner not identified)");
+        bool caveat = false;
+        for (const auto& c : finding["caveats"].GetArray()) {
+            caveat |= std::string(c.GetString()).find("was not checked") != std::string::npos;
+        }
+        EXPECT_TRUE(caveat);
+        // Pemigatinib and futibatinib are on-label in intrahepatic CCA; infigratinib (withdrawn) is not
+        // offered.
+        std::vector<std::string> on_label;
+        for (const auto& t : finding["therapies"].GetArray()) {
+            for (const auto& d : t["drugs"].GetArray()) {
+                EXPECT_STRNE(d.GetString(), "infigratinib");
+                if (t["on_label"].GetBool())
+                    on_label.emplace_back(d.GetString());
+            }
+        }
+        EXPECT_TRUE(has(on_label, "pemigatinib"));
+        EXPECT_TRUE(has(on_label, "futibatinib"));
+    }
+    EXPECT_TRUE(fgfr2);
+}
+
+}  // namespace precis::test
