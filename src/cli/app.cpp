@@ -375,10 +375,15 @@ int run_interpret(InterpretOptions& options) {
     Report report = interpret::match(match_input, kb);
     report.sample_id = options.sample;
     report.genome = genome;
-    if (options.purity)
+    for (const auto& [name, value] : options.specimen) {
+        report.specimen.push_back({name, value});
+    }
+    if (options.purity) {
         report.specimen.push_back({"purity", format_number(*options.purity)});
-    if (options.ploidy)
+    }
+    if (options.ploidy) {
         report.specimen.push_back({"ploidy", format_number(*options.ploidy)});
+    }
     report.provenance.precis_version = kVersion;
     report.provenance.kb_version = kb.version();
     report.provenance.kb_hash = kb.content_hash();

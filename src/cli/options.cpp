@@ -83,6 +83,21 @@ void apply_case_file(InterpretOptions& options, const std::vector<std::string>& 
     number_field("tmb", options.tmb);
     number_field("panel_size_mb", options.panel_size_mb);
     number_field("amp_min_copy_number", options.amp_min_copy_number);
+    if (const auto it = doc.FindMember("specimen"); it != doc.MemberEnd() && it->value.IsObject()) {
+        for (const auto& member : it->value.GetObject()) {
+            std::string value;
+            if (member.value.IsString()) {
+                value = member.value.GetString();
+            } else if (member.value.IsNumber()) {
+                value = kb::to_json_string(member.value);
+            } else if (member.value.IsBool()) {
+                value = member.value.GetBool() ? "true" : "false";
+            } else {
+                continue;
+            }
+            options.specimen.emplace_back(member.name.GetString(), value);
+        }
+    }
     bool_field("strict", options.strict);
     bool_field("include_filtered", options.include_filtered);
     bool_field("deterministic", options.deterministic);

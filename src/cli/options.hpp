@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace precis::cli {
@@ -46,6 +47,8 @@ struct InterpretOptions {
     std::string panel_bed;
     int min_fusion_reads = 2;
     std::optional<double> amp_min_copy_number;
+    //! Specimen facts from the case file ("specimen": {"stage": "IV", ...}), shown in every report.
+    std::vector<std::pair<std::string, std::string>> specimen;
     std::vector<std::string> command_line;
 };
 

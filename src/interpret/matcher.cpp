@@ -404,8 +404,11 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 therapy.trials = evidence.trials;
                 therapy.sources = evidence.sources;
                 if (!therapy.tumor_type_match) {
-                    therapy.note = "off-label: the evidence is for " + str::join(evidence.tumor_types, ", ") +
-                                   "; level lowered from " + evidence.oncokb_level + " to " + therapy.level;
+                    therapy.note = "the evidence is for " + str::join(evidence.tumor_types, ", ") +
+                                   "; level lowered from " + evidence.oncokb_level + " to " + therapy.level +
+                                   (therapy.on_label
+                                        ? " (on-label here through an approval that covers this tumour type)"
+                                        : " (off-label)");
                 }
                 for (const kb::Caveat& caveat : evidence.caveats) {
                     if (caveat.tumor_types.empty() || within_any(caveat.tumor_types)) {
@@ -609,11 +612,23 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                                     : "no qualifying fusion in the fusion calls")
                              : "no fusion or structural-variant input (--fusions or --sv-vcf)";
                 break;
-            case Category::protein_expression:
+            case Category::protein_expression: {
                 assessable = assessed.ihc_her2;
                 reason = assessable ? "HER2 IHC result does not meet the definition"
                                     : "no HER2 IHC result (--ihc)";
+                // An equivocal IHC score that the definition resolves by ISH needs the ISH result.
+                if (assessable && !biomarker.match.ish_status.empty()) {
+                    for (const IhcResult& result : profile.ihc) {
+                        if (str::iequals(result.marker, biomarker.match.ihc_marker) &&
+                            in_list(biomarker.match.ihc_scores, result.score) && result.ish_status.empty()) {
+                            assessable = false;
+                            reason = "HER2 IHC " + result.score +
+                                     " is equivocal and no ISH result was given (reflex ISH)";
+                        }
+                    }
+                }
                 break;
+            }
             case Category::genomic_signature:
                 if (biomarker.match.signature == "MSI-H") {
                     assessable = assessed.msi && profile.msi && profile.msi->status != "indeterminate";
@@ -627,8 +642,22 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                                         : "no TMB value and no panel size to compute one (--tmb, "
                                           "--panel-size-mb or --panel-bed)";
                 } else {
-                    assessable = assessed.ihc_mmr;
-                    reason = assessable ? "MMR proteins intact by IHC" : "no MMR IHC result (--ihc)";
+                    // dMMR is excluded only when all four MMR proteins were stained and retained.
+                    std::vector<std::string> missing;
+                    for (const char* marker : {"MLH1", "MSH2", "MSH6", "PMS2"}) {
+                        const bool intact =
+                            std::any_of(profile.ihc.begin(), profile.ihc.end(), [&](const IhcResult& r) {
+                                return str::iequals(r.marker, marker) && str::lower(r.status) == "intact";
+                            });
+                        if (!intact) {
+                            missing.push_back(marker);
+                        }
+                    }
+                    assessable = assessed.ihc_mmr && missing.empty();
+                    reason = !assessed.ihc_mmr ? "no MMR IHC result (--ihc)"
+                             : assessable      ? "MLH1, MSH2, MSH6 and PMS2 intact by IHC"
+                                               : "no loss seen, but " + str::join(missing, ", ") +
+                                                " not reported as intact (missing or not evaluable)";
                 }
                 break;
         }

@@ -1,0 +1,1 @@
+precis_add_test(clinical_case_tests cases/clinical_cases_test.cpp)
