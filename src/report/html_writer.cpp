@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/strings.hpp"
 #include "report/svg_plots.hpp"
 #include "report/writers.hpp"
 
@@ -121,17 +122,6 @@ std::string trial_links(const std::vector<std::string>& trials) {
     return out;
 }
 
-std::string joined(const std::vector<std::string>& items, std::string_view sep) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) {
-            out += sep;
-        }
-        out += item;
-    }
-    return out;
-}
-
 std::string underscores_to_spaces(std::string text) {
     for (char& c : text) {
         if (c == '_') {
@@ -142,7 +132,7 @@ std::string underscores_to_spaces(std::string text) {
 }
 
 std::string drugs_text(const std::vector<std::string>& drugs) {
-    return joined(drugs, " + ");
+    return str::join(drugs, " + ");
 }
 
 //! Level badge: a fixed CSS class per known level, and the level always written out as text.
@@ -437,7 +427,7 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
         };
         meta("Sample", esc(r.sample_id));
         if (!r.tumor_type_lineage.empty()) {
-            meta("Lineage", esc(joined(r.tumor_type_lineage, " \xE2\x80\xBA ")));
+            meta("Lineage", esc(str::join(r.tumor_type_lineage, " \xE2\x80\xBA ")));
         }
         meta("Genome", esc(to_string(r.genome)));
         for (const auto& setting : r.specimen) {
@@ -634,8 +624,9 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
                 out_ += "</td><td>" + regulatory_text(t.regulatory) + "</td><td class=\"small\">" +
                         esc(t.summary);
                 if (!t.evidence_tumor_types.empty()) {
-                    out_ += "<div class=\"muted\">Evidence in: " + esc(joined(t.evidence_tumor_types, ", ")) +
-                            (t.tumor_type_match ? " (includes this tumour type)" : "") + "</div>";
+                    out_ +=
+                        "<div class=\"muted\">Evidence in: " + esc(str::join(t.evidence_tumor_types, ", ")) +
+                        (t.tumor_type_match ? " (includes this tumour type)" : "") + "</div>";
                 }
                 for (const auto& flag : t.flags) {
                     out_ += "<div class=\"dir-res\">&#9888; " + esc(flag.effect) + ": " + esc(flag.text) +

@@ -4,22 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "common/strings.hpp"
 #include "report/writers.hpp"
 
 namespace precis::report {
 
 namespace {
-
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) {
-            out += sep;
-        }
-        out += item;
-    }
-    return out;
-}
 
 std::string regulatory(const std::vector<RegulatoryStatus>& statuses, std::string_view agency) {
     std::vector<std::string> parts;
@@ -36,7 +26,7 @@ std::string regulatory(const std::vector<RegulatoryStatus>& statuses, std::strin
         }
         parts.push_back(std::move(part));
     }
-    return join(parts, "; ");
+    return str::join(parts, "; ");
 }
 
 std::string sources_text(const std::vector<SourceRef>& sources) {
@@ -44,7 +34,7 @@ std::string sources_text(const std::vector<SourceRef>& sources) {
     for (const auto& source : sources) {
         parts.push_back(source.type.empty() ? source.id : source.type + " " + source.id);
     }
-    return join(parts, "; ");
+    return str::join(parts, "; ");
 }
 
 std::string flags_text(const std::vector<TherapyFlag>& flags) {
@@ -52,7 +42,7 @@ std::string flags_text(const std::vector<TherapyFlag>& flags) {
     for (const auto& flag : flags) {
         parts.push_back(flag.effect + ": " + flag.text);
     }
-    return join(parts, "; ");
+    return str::join(parts, "; ");
 }
 
 void add_row(std::string& out, const std::vector<std::string>& cells) {
@@ -81,7 +71,7 @@ void add_finding(std::string& out, const Report& report, const Finding& f, std::
         f.details,
         f.where.to_string(),
     };
-    const std::string caveats = join(f.caveats, "; ");
+    const std::string caveats = str::join(f.caveats, "; ");
     if (f.therapies.empty()) {
         std::vector<std::string> cells = finding_cells;
         cells.resize(tsv_columns().size() - 1);
@@ -91,7 +81,7 @@ void add_finding(std::string& out, const Report& report, const Finding& f, std::
     }
     for (const auto& t : f.therapies) {
         std::vector<std::string> cells = finding_cells;
-        cells.push_back(join(t.drugs, " + "));
+        cells.push_back(str::join(t.drugs, " + "));
         cells.push_back(t.direction);
         cells.push_back(t.level);
         cells.push_back(t.kb_level);
@@ -99,12 +89,12 @@ void add_finding(std::string& out, const Report& report, const Finding& f, std::
         cells.push_back(t.escat);
         cells.push_back(t.on_label ? "yes" : "no");
         cells.push_back(t.tumor_type_match ? "yes" : "no");
-        cells.push_back(join(t.evidence_tumor_types, "; "));
+        cells.push_back(str::join(t.evidence_tumor_types, "; "));
         cells.push_back(regulatory(t.regulatory, "FDA"));
         cells.push_back(regulatory(t.regulatory, "EMA"));
         cells.push_back(flags_text(t.flags));
         cells.push_back(sources_text(t.sources));
-        cells.push_back(join(t.trials, "; "));
+        cells.push_back(str::join(t.trials, "; "));
         cells.push_back(t.evidence_id);
         cells.push_back(t.note);
         cells.push_back(caveats);
