@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <set>
 
@@ -263,7 +264,10 @@ int run_interpret(InterpretOptions& options) {
                 profile.variants.push_back(std::move(*variant));
             }
         };
+        // The input checksum is computed while the records are read.
+        auto checksum = std::async(std::launch::async, [path = options.vcf] { return sha256_file(path); });
         const io::VcfReadStats stats = reader.read(select, visit, regions);
+        const std::string vcf_sha256 = checksum.get();
         spdlog::info("{} records, {} alleles considered, {} variants in knowledge-base genes", stats.records,
                      stats.alleles, profile.variants.size());
         profile.assessed.small_variants = true;
@@ -299,7 +303,7 @@ int run_interpret(InterpretOptions& options) {
             profile.warnings.push_back(std::move(warning));
         }
         inputs.push_back(
-            InputFile{"vcf", recorded_path(options.vcf, deterministic), sha256_file(options.vcf),
+            InputFile{"vcf", recorded_path(options.vcf, deterministic), vcf_sha256,
                       annotated ? "VCF (" + str::join(layouts, ", ") + ")" : "VCF (unannotated)"});
     } else if (!options.maf.empty()) {
         const io::MafData maf = io::read_maf(options.maf, options.tumor_sample, options.strict);

@@ -26,7 +26,11 @@ std::string hgvs_prefix(const std::string& hgvs) {
 }  // namespace
 
 SmallVariantAnnotator::SmallVariantAnnotator(const kb::KnowledgeBase& kb, Genome genome)
-    : kb_(kb), genome_(genome) {}
+    : kb_(kb), genome_(genome) {
+    for (const io::VcfReader::Region& region : regions()) {
+        region_index_[region.chrom].emplace_back(region.start, region.end);
+    }
+}
 
 std::vector<std::string> SmallVariantAnnotator::take_warnings() {
     if (ref_mismatches_ > 0) {
@@ -42,20 +46,18 @@ std::vector<std::string> SmallVariantAnnotator::take_warnings() {
 }
 
 bool SmallVariantAnnotator::in_kb_region(const std::string& chrom, std::int64_t pos, std::int64_t end) const {
-    for (const kb::HotspotCodon& codon : kb_.hotspots()) {
-        const auto it = codon.location.find(genome_);
-        if (it != codon.location.end() && it->second.chrom == chrom && pos <= it->second.end &&
-            end >= it->second.start) {
-            return true;
-        }
+    if (last_intervals_ == nullptr || chrom != last_chrom_) {
+        const auto it = region_index_.find(chrom);
+        static const std::vector<std::pair<std::int64_t, std::int64_t>> kNone;
+        last_intervals_ = it == region_index_.end() ? &kNone : &it->second;
+        last_chrom_ = chrom;
     }
-    for (const kb::GeneInfo& gene : kb_.genes()) {
-        const auto it = gene.span.find(genome_);
-        if (it != gene.span.end() && it->second.overlaps(chrom, pos, end)) {
-            return true;
-        }
-    }
-    return false;
+    const auto& intervals = *last_intervals_;
+    // First interval whose end is >= pos; it overlaps when its start is <= end.
+    const auto it =
+        std::lower_bound(intervals.begin(), intervals.end(), pos,
+                         [](const auto& interval, std::int64_t p) { return interval.second < p; });
+    return it != intervals.end() && it->first <= end;
 }
 
 std::vector<io::VcfReader::Region> SmallVariantAnnotator::regions() const {

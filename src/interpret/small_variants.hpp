@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "io/maf_reader.hpp"
@@ -27,7 +29,9 @@ class SmallVariantAnnotator {
     std::optional<SmallVariant> from_vcf(const io::VcfAllele& allele, const std::string& file);
     std::optional<SmallVariant> from_maf(const io::MafRow& row, const std::string& file);
 
-    //! True when POS..END touches a hotspot codon or a KB gene span on this build.
+    //! True when POS..END touches a hotspot codon or a KB gene span on this build. Called for every
+    //! record of a full scan: a binary search in per-contig sorted, merged intervals built once, with
+    //! the last contig remembered (records arrive sorted).
     bool in_kb_region(const std::string& chrom, std::int64_t pos, std::int64_t end) const;
     //! Regions for an indexed read: hotspot codons and gene spans on this build.
     std::vector<io::VcfReader::Region> regions() const;
@@ -45,6 +49,10 @@ class SmallVariantAnnotator {
 
     const kb::KnowledgeBase& kb_;
     Genome genome_;
+    //! contig -> sorted, merged [start, end] intervals (hotspot codons and gene spans).
+    std::map<std::string, std::vector<std::pair<std::int64_t, std::int64_t>>> region_index_;
+    mutable const std::vector<std::pair<std::int64_t, std::int64_t>>* last_intervals_ = nullptr;
+    mutable std::string last_chrom_;
     std::vector<std::string> warnings_;
     std::int64_t ref_mismatches_ = 0;
 };
