@@ -365,6 +365,24 @@ int run_interpret(InterpretOptions& options) {
         }
     }
     if (deterministic) {
+        // Byte-stable output whatever the directory: every recorded path becomes its file name.
+        const auto strip = [&](std::string& text) {
+            for (const InputFile& input : inputs) {
+                if (!input.path.empty()) {
+                    text = str::replace_all(text, input.path, recorded_path(input.path, true));
+                }
+            }
+        };
+        for (CopyNumberCall& call : profile.copy_numbers)
+            strip(call.where.file);
+        for (Fusion& fusion : profile.fusions)
+            strip(fusion.where.file);
+        for (IhcResult& result : profile.ihc)
+            strip(result.where.file);
+        if (profile.msi)
+            strip(profile.msi->where.file);
+        for (std::string& warning : profile.warnings)
+            strip(warning);
         for (InputFile& input : inputs) {
             input.path = recorded_path(input.path, true);
         }
