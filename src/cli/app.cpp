@@ -426,12 +426,11 @@ int run_interpret(InterpretOptions& options) {
              profile.msi->caller + " score >= " + format_number(*profile.msi->threshold) +
                  (profile.msi->threshold_source.empty() ? "" : " (" + profile.msi->threshold_source + ")")});
     }
-    for (const CopyNumberCall& call : profile.copy_numbers) {
-        if (!call.rule.empty()) {
-            report.thresholds.push_back({"copy_number_rule", call.rule});
-            break;
-        }
+#ifdef PRECIS_HAVE_INPUTS
+    if (profile.assessed.copy_number) {
+        report.thresholds.push_back({"copy_number", interpret::copy_number_rules(extra).describe()});
     }
+#endif
     report.thresholds.push_back(
         {"off_label_levels", "evidence from another tumour type: 1/2/3A -> 3B, R1 -> R2"});
     report.limitations.push_back(
