@@ -189,7 +189,8 @@ int run_interpret(InterpretOptions& options) {
         extra.amp_min_copy_number = *options.amp_min_copy_number;
     }
     extra.strict = options.strict;
-    extra.sample_id = options.sample;
+    // Multi-sample tables and SV VCFs are matched on --tumor-sample when given, else on the sample id.
+    extra.sample_id = options.tumor_sample.empty() ? options.sample : options.tumor_sample;
     extra.schemas_dir = options.schemas_dir;
     interpret::TmbCounter tmb_counter(extra);
     const bool count_tmb = !options.tmb && (options.panel_size_mb || !options.panel_bed.empty());
@@ -351,6 +352,7 @@ int run_interpret(InterpretOptions& options) {
     std::vector<interpret::FusionEvent> fusion_events;
 #ifdef PRECIS_HAVE_INPUTS
     interpret::read_extra_inputs(extra, kb, genome, profile, inputs);
+    profile.assessed.panel_bed = !options.panel_bed.empty();
     if (count_tmb || options.tmb) {
         if (auto tmb = tmb_counter.finish(profile.warnings)) {
             profile.tmb = tmb;

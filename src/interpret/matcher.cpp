@@ -605,6 +605,18 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 break;
             case Category::fusion:
                 assessable = assessed.fusions;
+                // On a DNA panel, a rearrangement is seen only where the baits cover the intronic breakpoint
+                // (e.g. FGFR2 intron 17); the knowledge base does not curate those introns, so precis cannot
+                // tell whether this panel could detect it.
+                if (assessable && assessed.fusions_dna_only && assessed.panel_bed) {
+                    assessable = false;
+                    reason =
+                        "fusions only from DNA structural-variant calls on a targeted panel: detection needs "
+                        "bait coverage of the intronic breakpoints (e.g. FGFR2 intron 17), which precis "
+                        "cannot "
+                        "verify for this panel; give RNA fusion calls (--fusions) to assess it";
+                    break;
+                }
                 reason = assessable
                              ? (assessed.fusions_dna_only
                                     ? "no qualifying fusion in the SV calls (DNA-only: fusions with intronic "

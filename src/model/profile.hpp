@@ -167,6 +167,7 @@ struct Assessability {
     bool msi = false;
     bool tmb = false;
     std::vector<std::string> genes_not_covered;  //!< genes outside a --panel-bed
+    bool panel_bed = false;                      //!< a targeted panel (--panel-bed) was declared
 };
 
 //! Everything read from the inputs for one tumour sample.

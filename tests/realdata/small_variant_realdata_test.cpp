@@ -5,6 +5,7 @@
 #include <rapidjson/document.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "common/error.hpp"
 #include "kb/json.hpp"
@@ -294,6 +295,53 @@ TEST(PcgrFusions, PartnerlessFgfr2IsARearrangementWithACaveatInIntrahepaticCca) 
         EXPECT_TRUE(has(on_label, "futibatinib"));
     }
     EXPECT_TRUE(fgfr2);
+}
+
+}  // namespace precis::test
+
+namespace precis::test {
+
+TEST(DnaFusionCalls, TargetedPanelLeavesRearrangementsNotAssessed) {
+    PRECIS_REALDATA_OR_SKIP(manta, "Illumina__manta/src/demo/expectedResults/somaticSV.vcf.gz");
+    const fs::path dir = work_dir();
+    {
+        std::ofstream bed(dir / "panel.bed");
+        bed << "chr10\t123237000\t123358000\tFGFR2\n";
+    }
+    const auto status_of = [&](const std::vector<std::string>& extra, const std::string& id) {
+        std::vector<std::string> args = {"interpret",
+                                         "--sample",
+                                         "SV",
+                                         "--tumor-type",
+                                         "IHCH",
+                                         "--genome",
+                                         "GRCh37",
+                                         "--sv-vcf",
+                                         manta,
+                                         "--tumor-sample",
+                                         "HCC1954",
+                                         "--out",
+                                         (dir / "out").string(),
+                                         "--formats",
+                                         "json",
+                                         "--quiet"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const RunResult r = run_precis(args);
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        rapidjson::Document report;
+        report.Parse(slurp(dir / "out" / "SV.precis.json").c_str());
+        for (const auto& b : report["biomarkers"].GetArray()) {
+            if (id == b["id"].GetString())
+                return std::string(b["status"].GetString()) + ": " + b["reason"].GetString();
+        }
+        return std::string("absent");
+    };
+    // Whole-genome SV calls: a fusion that is absent is not detected.
+    EXPECT_EQ(status_of({}, "FGFR2_FUSION").rfind("not_detected", 0), 0u);
+    // The same calls declared as coming from a targeted DNA panel: not assessed, with why.
+    const std::string panel = status_of({"--panel-bed", (dir / "panel.bed").string()}, "FGFR2_FUSION");
+    EXPECT_EQ(panel.rfind("not_assessed", 0), 0u) << panel;
+    EXPECT_NE(panel.find("FGFR2 intron 17"), std::string::npos) << panel;
 }
 
 }  // namespace precis::test
