@@ -267,7 +267,7 @@ int run_interpret(InterpretOptions& options) {
         };
         // The input checksum is computed while the records are read.
         auto checksum = std::async(std::launch::async, [path = options.vcf] { return sha256_file(path); });
-        const io::VcfReadStats stats = reader.read(select, visit, regions);
+        const io::VcfReadStats stats = reader.read(select, visit, regions, !annotated && !count_tmb);
         const std::string vcf_sha256 = checksum.get();
         spdlog::info("{} records, {} alleles considered, {} variants in knowledge-base genes", stats.records,
                      stats.alleles, profile.variants.size());

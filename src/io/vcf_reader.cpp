@@ -2,6 +2,7 @@
 #include "io/vcf_reader.hpp"
 
 #include <htslib/hts_log.h>
+#include <htslib/kseq.h>
 #include <htslib/kstring.h>
 
 #include <unistd.h>
@@ -416,8 +417,8 @@ const std::vector<std::string>& VcfReader::open_warnings() const noexcept {
     return impl_->warnings;
 }
 
-VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit,
-                             const std::vector<Region>& regions) {
+VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const std::vector<Region>& regions,
+                             bool position_only) {
     Impl& self = *impl_;
     VcfReadStats stats;
     BcfRecordPtr record(bcf_init());
@@ -576,8 +577,111 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit,
         }
     };
 
+    // Text VCF and a position-only selection: screen each line's first five columns before parsing it.
+    const auto run_prescreened = [&]() {
+        kstring_t line = {0, 0, nullptr};
+        struct KstringFree {
+            kstring_t* s;
+            ~KstringFree() { std::free(s->s); }
+        } line_guard{&line};
+        std::string raw_chrom;
+        std::string chrom;
+        const auto is_base = [](char c) {
+            switch (c) {
+                case 'A':
+                case 'C':
+                case 'G':
+                case 'T':
+                case 'N':
+                case 'a':
+                case 'c':
+                case 'g':
+                case 't':
+                case 'n':
+                    return true;
+                default:
+                    return false;
+            }
+        };
+        while (hts_getline(self.file.get(), KS_SEP_LINE, &line) >= 0) {
+            if (line.l == 0 || line.s[0] == '#') {
+                continue;
+            }
+            ++stats.records;
+            if (stats.records % 2000000 == 0) {
+                spdlog::info("{} records read", stats.records);
+            }
+            const std::string_view text(line.s, line.l);
+            // Start offsets of CHROM, POS, ID, REF, ALT and QUAL.
+            std::size_t fields[6] = {0, 0, 0, 0, 0, 0};
+            std::size_t found = 1;
+            for (std::size_t i = 0; i < text.size() && found < 6; ++i) {
+                if (text[i] == '\t') {
+                    fields[found++] = i + 1;
+                }
+            }
+            if (found < 6) {
+                note_malformed("fewer than 8 tab-separated columns");
+                continue;
+            }
+            const std::string_view contig = text.substr(0, fields[1] - 1);
+            const std::string_view pos_text = text.substr(fields[1], fields[2] - fields[1] - 1);
+            const std::string_view ref = text.substr(fields[3], fields[4] - fields[3] - 1);
+            const std::string_view alt = text.substr(fields[4], fields[5] - fields[4] - 1);
+            const auto pos = str::to_int(pos_text);
+            if (!pos || *pos < 1) {
+                note_malformed(std::string(contig) + ": POS '" + std::string(pos_text.substr(0, 20)) +
+                               "' is not a positive integer");
+                continue;
+            }
+            if (ref.empty() || !std::all_of(ref.begin(), ref.end(), is_base)) {
+                note_malformed(std::string(contig) + ":" + std::to_string(*pos) + ": REF '" +
+                               std::string(ref.substr(0, 20)) + "' is not a DNA sequence (A, C, G, T, N)");
+                continue;
+            }
+            bool alt_ok = true;
+            for (const auto candidate : str::split(alt, ',')) {
+                const bool special =
+                    candidate == "*" || candidate == "." ||
+                    (!candidate.empty() &&
+                     (candidate.front() == '<' || candidate.front() == '.' || candidate.back() == '.')) ||
+                    candidate.find('[') != std::string_view::npos ||
+                    candidate.find(']') != std::string_view::npos;
+                if (!special &&
+                    (candidate.empty() || !std::all_of(candidate.begin(), candidate.end(), is_base))) {
+                    note_malformed(
+                        std::string(contig) + ":" + std::to_string(*pos) + ": ALT '" +
+                        std::string(candidate.substr(0, 20)) +
+                        "' is not a valid allele (expected A, C, G, T, N, '*', a symbolic <ID> or a "
+                        "breakend)");
+                    alt_ok = false;
+                    break;
+                }
+            }
+            if (!alt_ok) {
+                continue;
+            }
+            if (contig != raw_chrom) {
+                raw_chrom = std::string(contig);
+                chrom = str::normalise_chrom(contig);
+            }
+            if (!select(chrom, *pos, *pos + static_cast<std::int64_t>(ref.size()) - 1)) {
+                continue;
+            }
+            if (vcf_parse(&line, self.header.get(), record.get()) < 0) {
+                note_malformed("htslib could not parse it");
+                continue;
+            }
+            process(record.get());
+        }
+    };
+
     if (regions.empty() || !self.has_index) {
-        run_sequential();
+        if (position_only && !self.is_bcf) {
+            run_prescreened();
+        } else {
+            run_sequential();
+        }
         return stats;
     }
 

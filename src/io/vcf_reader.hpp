@@ -87,7 +87,12 @@ class VcfReader {
     //! Streams every record (or, when `regions` is non-empty and an index exists, only those regions),
     //! splitting alleles and calling `visit` for each passing allele that `select` wants. Malformed
     //! records are counted and skipped (strict: Error(input) naming the record).
-    VcfReadStats read(const Selector& select, const Visitor& visit, const std::vector<Region>& regions);
+    //! `position_only`: the selector looks at CHROM/POS/REF only (no annotation, no TMB). A text VCF is
+    //! then pre-screened line by line (CHROM, POS, REF, ALT checked and validated) and only the lines
+    //! that may touch a selected region are parsed in full by htslib; malformed INFO/FORMAT columns of
+    //! records outside the regions go unnoticed, as with an indexed read.
+    VcfReadStats read(const Selector& select, const Visitor& visit, const std::vector<Region>& regions,
+                      bool position_only = false);
 
   private:
     struct Impl;
