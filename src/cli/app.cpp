@@ -669,8 +669,8 @@ int run(int argc, char** argv) {
         if (kb_validate->parsed()) {
             return run_kb_validate(validate_dir.empty() ? kb_default : validate_dir, schemas_dir);
         }
-        std::cout << app.help();
-        return 0;
+        std::cerr << app.help() << "precis: usage error: no command given (interpret, kb)\n";
+        return static_cast<int>(ExitCode::usage);
     } catch (const Error& error) {
         print_error(error);
         return static_cast<int>(error.exit_code());

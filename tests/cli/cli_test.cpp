@@ -49,6 +49,12 @@ TEST(CommandLine, HelpListsOutputsAndExitCodes) {
     EXPECT_EQ(version.out.rfind("precis 0.", 0), 0u) << version.out;
 }
 
+TEST(CommandLine, NoCommandIsUsageError) {
+    const RunResult r = run_precis({});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("no command given"), std::string::npos) << r.err;
+}
+
 TEST(CommandLine, UnknownOptionIsUsageError) {
     const RunResult r = run_precis({"interpret", "--frobnicate"});
     EXPECT_EQ(r.exit_code, 2);
