@@ -42,6 +42,28 @@ std::string describe_format(const htsFormat& format) {
     return out;
 }
 
+//! htslib accepts any text as REF/ALT; the spec allows bases (ACGTN, any case) for REF and, for ALT, also
+//! '*', '.', symbolic <ID> and breakend notation. Returns what is wrong with the alleles, or "" when fine.
+std::string allele_problem(std::string_view ref, const std::vector<std::string_view>& alts) {
+    const auto bases = [](std::string_view text) {
+        return !text.empty() && text.find_first_not_of("ACGTNacgtn") == std::string_view::npos;
+    };
+    if (!bases(ref)) {
+        return "REF '" + std::string(ref.substr(0, 20)) + "' is not a DNA sequence (A, C, G, T, N)";
+    }
+    for (const std::string_view alt : alts) {
+        const bool special =
+            alt == "*" || alt == "." ||
+            (!alt.empty() && (alt.front() == '<' || alt.front() == '.' || alt.back() == '.')) ||
+            alt.find('[') != std::string_view::npos || alt.find(']') != std::string_view::npos;
+        if (!special && !bases(alt)) {
+            return "ALT '" + std::string(alt.substr(0, 20)) +
+                   "' is not a valid allele (expected A, C, G, T, N, '*', a symbolic <ID> or a breakend)";
+        }
+    }
+    return {};
+}
+
 //! Severe htslib record problems after which the record cannot be trusted.
 constexpr int kSevereErrors =
     BCF_ERR_NCOLS | BCF_ERR_LIMITS | BCF_ERR_CHAR | BCF_ERR_CTG_INVALID | BCF_ERR_TAG_INVALID;
@@ -463,29 +485,13 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
             note_malformed(chrom + ": POS is missing or not a positive integer");
             return;
         }
-        // htslib accepts any text as REF/ALT; the spec allows bases (ACGTN, any case), '*', '.', symbolic
-        // <ID> and breakend notation only.
-        const auto valid_bases = [](std::string_view bases) {
-            return !bases.empty() && bases.find_first_not_of("ACGTNacgtn") == std::string_view::npos;
-        };
-        if (!valid_bases(rec->d.allele[0])) {
-            note_malformed(chrom + ":" + std::to_string(pos) + ": REF '" +
-                           std::string(rec->d.allele[0]).substr(0, 20) +
-                           "' is not a DNA sequence (A, C, G, T, N)");
-            return;
-        }
+        std::vector<std::string_view> alts;
         for (int a = 1; a < rec->n_allele; ++a) {
-            const std::string_view alt = rec->d.allele[a];
-            const bool special =
-                alt == "*" || alt == "." ||
-                (!alt.empty() && (alt.front() == '<' || alt.front() == '.' || alt.back() == '.')) ||
-                alt.find('[') != std::string_view::npos || alt.find(']') != std::string_view::npos;
-            if (!special && !valid_bases(alt)) {
-                note_malformed(
-                    chrom + ":" + std::to_string(pos) + ": ALT '" + std::string(alt).substr(0, 20) +
-                    "' is not a valid allele (expected A, C, G, T, N, '*', a symbolic <ID> or a breakend)");
-                return;
-            }
+            alts.emplace_back(rec->d.allele[a]);
+        }
+        if (const std::string problem = allele_problem(rec->d.allele[0], alts); !problem.empty()) {
+            note_malformed(chrom + ":" + std::to_string(pos) + ": " + problem);
+            return;
         }
         if (rec->n_allele < 2) {
             return;  // ALT "." : no variant
@@ -586,23 +592,6 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
         } line_guard{&line};
         std::string raw_chrom;
         std::string chrom;
-        const auto is_base = [](char c) {
-            switch (c) {
-                case 'A':
-                case 'C':
-                case 'G':
-                case 'T':
-                case 'N':
-                case 'a':
-                case 'c':
-                case 'g':
-                case 't':
-                case 'n':
-                    return true;
-                default:
-                    return false;
-            }
-        };
         while (hts_getline(self.file.get(), KS_SEP_LINE, &line) >= 0) {
             if (line.l == 0 || line.s[0] == '#') {
                 continue;
@@ -634,31 +623,8 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
                                "' is not a positive integer");
                 continue;
             }
-            if (ref.empty() || !std::all_of(ref.begin(), ref.end(), is_base)) {
-                note_malformed(std::string(contig) + ":" + std::to_string(*pos) + ": REF '" +
-                               std::string(ref.substr(0, 20)) + "' is not a DNA sequence (A, C, G, T, N)");
-                continue;
-            }
-            bool alt_ok = true;
-            for (const auto candidate : str::split(alt, ',')) {
-                const bool special =
-                    candidate == "*" || candidate == "." ||
-                    (!candidate.empty() &&
-                     (candidate.front() == '<' || candidate.front() == '.' || candidate.back() == '.')) ||
-                    candidate.find('[') != std::string_view::npos ||
-                    candidate.find(']') != std::string_view::npos;
-                if (!special &&
-                    (candidate.empty() || !std::all_of(candidate.begin(), candidate.end(), is_base))) {
-                    note_malformed(
-                        std::string(contig) + ":" + std::to_string(*pos) + ": ALT '" +
-                        std::string(candidate.substr(0, 20)) +
-                        "' is not a valid allele (expected A, C, G, T, N, '*', a symbolic <ID> or a "
-                        "breakend)");
-                    alt_ok = false;
-                    break;
-                }
-            }
-            if (!alt_ok) {
+            if (const std::string problem = allele_problem(ref, str::split(alt, ',')); !problem.empty()) {
+                note_malformed(std::string(contig) + ":" + std::to_string(*pos) + ": " + problem);
                 continue;
             }
             if (contig != raw_chrom) {
