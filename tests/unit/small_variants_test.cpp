@@ -101,6 +101,23 @@ TEST(GenomeTranslation, HotspotCodonWinsOverADisagreeingAnnotation) {
     EXPECT_NE(variant->numbering_note.find("translated from the genome"), std::string::npos);
 }
 
+TEST(GenomeTranslation, Fgfr2GatekeeperV564FOnBothBuilds) {
+    // FGFR2 V564F (IIIc; V565F in IIIb numbering) is c.1690G>T: C>A on the plus strand.
+    for (const auto& [genome, pos] : {std::pair{Genome::GRCh37, std::int64_t{123256219}},
+                                      std::pair{Genome::GRCh38, std::int64_t{121496705}}}) {
+        SmallVariantAnnotator annotator(bundled_kb(), genome);
+        io::VcfAllele allele;
+        allele.chrom = "10";
+        allele.pos = pos;
+        allele.ref = "C";
+        allele.alt = "A";
+        const auto variant = annotator.from_vcf(allele, "x.vcf");
+        ASSERT_TRUE(variant) << to_string(genome);
+        EXPECT_EQ(variant->gene, "FGFR2");
+        EXPECT_EQ(variant->protein_change, "V564F") << to_string(genome);
+    }
+}
+
 TEST(GenomeTranslation, WrongBuildShowsAsReferenceMismatch) {
     SmallVariantAnnotator annotator(bundled_kb(), Genome::GRCh38);
     io::VcfAllele allele;
