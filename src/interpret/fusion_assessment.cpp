@@ -44,6 +44,20 @@ std::optional<bool> check_region(const kb::GeneInfo& gene, const std::optional<B
                   " is in the kinase-retaining region " + where;
         return true;
     }
+    // The region ends at an exon/intron boundary. RNA callers report the junction on the boundary exon
+    // itself (the last base of FGFR2 exon 17, the first base of RET exon 12 or ALK exon 20), and callers
+    // differ by a few bases in where they put it: a breakpoint just across the boundary, inside the gene,
+    // keeps the exon that carries or precedes the kinase domain.
+    constexpr std::int64_t kJunctionTolerance = 50;
+    const std::int64_t distance =
+        breakpoint->pos < interval.start ? interval.start - breakpoint->pos : breakpoint->pos - interval.end;
+    if (breakpoint->chrom == interval.chrom && distance <= kJunctionTolerance) {
+        reason += "; breakpoint " + location(breakpoint->chrom, breakpoint->pos) + " is " +
+                  std::to_string(distance) + " bp across the boundary of the kinase-retaining region " +
+                  where +
+                  " (an exon-boundary junction as RNA callers report it), so the kinase domain is kept";
+        return true;
+    }
     reason += "; breakpoint " + location(breakpoint->chrom, breakpoint->pos) +
               " is outside the kinase-retaining region " + where +
               ": the kinase domain is not in the fusion product";

@@ -345,3 +345,49 @@ TEST(DnaFusionCalls, TargetedPanelLeavesRearrangementsNotAssessed) {
 }
 
 }  // namespace precis::test
+
+namespace precis::test {
+
+TEST(PcgrFusions, Grch38BreakpointsKeepTheKinaseOfAlkRetAndNtrk1) {
+    PRECIS_REALDATA_OR_SKIP(fusions, "sigven__pcgr/examples/T001-BRCA.grch38.fusions.tsv");
+    const fs::path out = work_dir() / "out";
+    const RunResult r =
+        run_precis({"interpret", "--sample", "F", "--tumor-type", "LUAD", "--genome", "GRCh38", "--fusions",
+                    fusions, "--out", out.string(), "--formats", "json", "--quiet"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    rapidjson::Document report;
+    report.Parse(slurp(out / "F.precis.json").c_str());
+    const auto found = findings(report);
+    EXPECT_TRUE(has(found, "ALK ALK fusion (partner EML4)")) << ::testing::PrintToString(found);
+    EXPECT_TRUE(has(found, "RET RET fusion (partner CCDC6)")) << ::testing::PrintToString(found);
+    EXPECT_TRUE(has(found, "NTRK1 NTRK1 fusion (partner TPM3)")) << ::testing::PrintToString(found);
+}
+
+TEST(FusionBreakpoints, Fgfr2Exon17JunctionKeepsTheKinaseAndIntron5DoesNot) {
+    const fs::path dir = work_dir();
+    {
+        // GRCh38: FGFR2 exon 17 is 10:121483698-121483803 (minus strand); RNA callers put the 5' junction on
+        // its last transcribed base, 121483698. Intron 5 lies far upstream (higher coordinates).
+        std::ofstream(dir / "exon17.tsv") << "FusionGene\tLeftBreakpoint\tRightBreakpoint\tSplitReads\n"
+                                             "FGFR2--BICC1\t10:121483698\t10:58800000\t40\n";
+        std::ofstream(dir / "intron5.tsv") << "FusionGene\tLeftBreakpoint\tRightBreakpoint\tSplitReads\n"
+                                              "FGFR2--BICC1\t10:121550000\t10:58800000\t40\n";
+    }
+    const auto fgfr2_status = [&](const std::string& file) {
+        const RunResult r = run_precis({"interpret", "--sample", "F", "--tumor-type", "IHCH", "--genome",
+                                        "GRCh38", "--fusions", (dir / file).string(), "--out",
+                                        (dir / "out").string(), "--formats", "json", "--quiet"});
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        rapidjson::Document report;
+        report.Parse(slurp(dir / "out" / "F.precis.json").c_str());
+        for (const auto& b : report["biomarkers"].GetArray()) {
+            if (std::string(b["id"].GetString()) == "FGFR2_FUSION")
+                return std::string(b["status"].GetString());
+        }
+        return std::string("absent");
+    };
+    EXPECT_EQ(fgfr2_status("exon17.tsv"), "detected");
+    EXPECT_EQ(fgfr2_status("intron5.tsv"), "not_detected");
+}
+
+}  // namespace precis::test
