@@ -396,6 +396,7 @@ int run_interpret(InterpretOptions& options) {
     match_input.profile = &profile;
     match_input.fusions = std::move(fusion_events);
     match_input.tumor_type = tumor_type;
+    match_input.genome = genome;
     Report report = interpret::match(match_input, kb);
     report.sample_id = options.sample;
     report.genome = genome;

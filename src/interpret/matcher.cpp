@@ -599,15 +599,47 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 }
                 break;
             }
-            case Category::copy_number:
+            case Category::copy_number: {
                 assessable = assessed.copy_number;
                 reason = assessable ? "no qualifying copy-number call" : "no copy-number input (--cnv)";
+                // The input must actually say something about this gene (a neutral call counts).
+                const bool called = std::any_of(
+                    profile.copy_numbers.begin(), profile.copy_numbers.end(),
+                    [&](const CopyNumberCall& c) { return str::iequals(c.gene, biomarker.gene); });
+                if (assessable && !called) {
+                    assessable = false;
+                    reason = "the copy-number input gives no call for " + biomarker.gene +
+                             " (no segment overlaps its span on this build, or the knowledge base has no "
+                             "span for it)";
+                } else if (assessable) {
+                    for (const CopyNumberCall& c : profile.copy_numbers) {
+                        if (str::iequals(c.gene, biomarker.gene)) {
+                            reason =
+                                biomarker.gene + " is " + std::string(to_string(c.cn_class)) +
+                                (c.copy_number ? " (copy number " + format_number(*c.copy_number, 1) + ")"
+                                               : "");
+                            break;
+                        }
+                    }
+                }
                 break;
+            }
             case Category::fusion:
                 assessable = assessed.fusions;
                 // On a DNA panel, a rearrangement is seen only where the baits cover the intronic breakpoint
                 // (e.g. FGFR2 intron 17); the knowledge base does not curate those introns, so precis cannot
                 // tell whether this panel could detect it.
+                if (assessable && assessed.fusions_dna_only && !biomarker.gene.empty()) {
+                    // Breakends are placed on genes by the knowledge base's spans for this build.
+                    const kb::GeneInfo* gene = kb.gene(biomarker.gene);
+                    if (gene == nullptr || gene->span.count(input.genome) == 0) {
+                        assessable = false;
+                        reason =
+                            "fusions only from structural-variant calls, and the knowledge base has no " +
+                            biomarker.gene + " span for this genome build to place breakends on";
+                        break;
+                    }
+                }
                 if (assessable && assessed.fusions_dna_only && assessed.panel_bed) {
                     assessable = false;
                     reason =

@@ -27,6 +27,7 @@ struct MatchInput {
     const Profile* profile = nullptr;
     std::vector<FusionEvent> fusions;
     std::string tumor_type;  //!< validated OncoTree code
+    Genome genome = Genome::unknown;
 };
 
 //! Builds findings, matched therapies, the biomarker panel, reasoning flags, the therapy summary and
