@@ -256,19 +256,11 @@ TEST(MalformedVcfs, StrictModeFailsOnTheFirstBadRecord) {
     }
 }
 
-}  // namespace precis::test
-
-namespace precis::test {
-
 TEST(PcgrFusions, PartnerlessFgfr2IsARearrangementWithACaveatInIntrahepaticCca) {
     PRECIS_REALDATA_OR_SKIP(fusions, "sigven__pcgr/examples/T001-BRCA.grch37.fusions.tsv");
-    const fs::path out = work_dir() / "out";
-    const RunResult r =
-        run_precis({"interpret", "--sample", "F", "--tumor-type", "IHCH", "--genome", "GRCh37", "--fusions",
-                    fusions, "--out", out.string(), "--formats", "json", "--quiet"});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    rapidjson::Document report;
-    report.Parse(slurp(out / "F.precis.json").c_str());
+    const Interpreted r = interpret("F", "IHCH", {"--genome", "GRCh37", "--fusions", fusions});
+    ASSERT_EQ(r.run.exit_code, 0) << r.run.err;
+    const rapidjson::Document& report = r.report;
     bool fgfr2 = false;
     for (const auto& finding : report["findings"].GetArray()) {
         if (std::string(finding["gene"].GetString()) != "FGFR2")
@@ -296,10 +288,6 @@ TEST(PcgrFusions, PartnerlessFgfr2IsARearrangementWithACaveatInIntrahepaticCca) 
     }
     EXPECT_TRUE(fgfr2);
 }
-
-}  // namespace precis::test
-
-namespace precis::test {
 
 TEST(DnaFusionCalls, TargetedPanelLeavesRearrangementsNotAssessed) {
     PRECIS_REALDATA_OR_SKIP(manta, "Illumina__manta/src/demo/expectedResults/somaticSV.vcf.gz");
@@ -344,19 +332,11 @@ TEST(DnaFusionCalls, TargetedPanelLeavesRearrangementsNotAssessed) {
     EXPECT_NE(panel.find("FGFR2 intron 17"), std::string::npos) << panel;
 }
 
-}  // namespace precis::test
-
-namespace precis::test {
-
 TEST(PcgrFusions, Grch38BreakpointsKeepTheKinaseOfAlkRetAndNtrk1) {
     PRECIS_REALDATA_OR_SKIP(fusions, "sigven__pcgr/examples/T001-BRCA.grch38.fusions.tsv");
-    const fs::path out = work_dir() / "out";
-    const RunResult r =
-        run_precis({"interpret", "--sample", "F", "--tumor-type", "LUAD", "--genome", "GRCh38", "--fusions",
-                    fusions, "--out", out.string(), "--formats", "json", "--quiet"});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    rapidjson::Document report;
-    report.Parse(slurp(out / "F.precis.json").c_str());
+    const Interpreted r = interpret("F", "LUAD", {"--genome", "GRCh38", "--fusions", fusions});
+    ASSERT_EQ(r.run.exit_code, 0) << r.run.err;
+    const rapidjson::Document& report = r.report;
     const auto found = findings(report);
     EXPECT_TRUE(has(found, "ALK ALK fusion (partner EML4)")) << ::testing::PrintToString(found);
     EXPECT_TRUE(has(found, "RET RET fusion (partner CCDC6)")) << ::testing::PrintToString(found);
