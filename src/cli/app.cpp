@@ -21,6 +21,7 @@
 #include "common/sha256.hpp"
 #include "common/strings.hpp"
 #include "common/version.hpp"
+#include "interpret/accounting.hpp"
 #include "interpret/matcher.hpp"
 #include "interpret/protein.hpp"
 #include "interpret/small_variants.hpp"
@@ -137,6 +138,13 @@ Genome decide_genome(const InterpretOptions& options, Genome from_data, const st
     return from_data;
 }
 
+//! True when an input is placed on the genome by coordinates (copy number, fusion breakpoints, SVs, a
+//! panel BED). Scores and statuses alone (MSI, TMB, IHC) need no genome build.
+bool needs_coordinates(const InterpretOptions& options) {
+    return !options.cnv.empty() || !options.fusions.empty() || !options.sv_vcf.empty() ||
+           !options.panel_bed.empty();
+}
+
 struct SmallVariantResult {
     Genome genome = Genome::unknown;
     std::vector<InputFile> inputs;
@@ -232,6 +240,7 @@ int run_interpret(InterpretOptions& options) {
             return annotated || count_tmb || annotator.in_kb_region(chrom, pos, end);
         };
         std::int64_t seen = 0;
+        InputLedger& ledger = profile.ledger("vcf", recorded_path(options.vcf, deterministic), "allele");
         const auto visit = [&](const io::VcfAllele& allele) {
             if (++seen % 1000000 == 0) {
                 spdlog::info("{} alleles read ({}:{})", seen, allele.chrom, allele.pos);
@@ -261,7 +270,7 @@ int run_interpret(InterpretOptions& options) {
                 tmb_counter.observe(observation);
             }
 #endif
-            if (auto variant = annotator.from_vcf(allele, recorded_path(options.vcf, deterministic))) {
+            if (auto variant = annotator.from_vcf(allele, ledger.file, ledger)) {
                 profile.variants.push_back(std::move(*variant));
             }
         };
@@ -273,6 +282,19 @@ int run_interpret(InterpretOptions& options) {
                      stats.alleles, profile.variants.size());
         profile.assessed.small_variants = true;
         profile.assessed.small_variants_annotated = annotated;
+        ledger.records = stats.alleles + stats.filtered + stats.symbolic + stats.malformed +
+                         stats.unselected + stats.no_alt;
+        ledger.count("FILTER not PASS (use --include-filtered to keep)", "", stats.filtered);
+        ledger.count("symbolic or breakend allele (give SVs with --sv-vcf)", "", stats.symbolic);
+        ledger.count("malformed record", str::join(stats.malformed_examples, "; "), stats.malformed);
+        ledger.count("outside the knowledge base's genes and hotspot codons (not parsed)", "",
+                     stats.unselected);
+        ledger.count("no ALT allele ('.')", "", stats.no_alt);
+        if (stats.used_index) {
+            profile.warnings.push_back(
+                "indexed read: only records in the knowledge base's regions were read; records elsewhere are "
+                "not counted in the input accounting");
+        }
         if (stats.malformed > 0) {
             profile.warnings.push_back(std::to_string(stats.malformed) +
                                        " malformed VCF record(s) skipped in " +
@@ -311,6 +333,11 @@ int run_interpret(InterpretOptions& options) {
         genome = decide_genome(options, maf.genome, maf.genome == Genome::unknown ? "" : "NCBI_Build column",
                                options.maf);
         interpret::SmallVariantAnnotator annotator(kb, genome);
+        InputLedger& ledger = profile.ledger("maf", recorded_path(options.maf, deterministic), "row");
+        ledger.records = maf.data_rows;
+        ledger.count("row of another Tumor_Sample_Barcode", "", maf.other_sample_rows);
+        ledger.count("no gene symbol, protein change or position", str::join(maf.skipped_examples, "; "),
+                     maf.skipped);
         for (const io::MafRow& row : maf.rows) {
 #ifdef PRECIS_HAVE_INPUTS
             if (count_tmb) {
@@ -327,14 +354,20 @@ int run_interpret(InterpretOptions& options) {
                 tmb_counter.observe(observation);
             }
 #endif
-            if (auto variant = annotator.from_maf(row, recorded_path(options.maf, deterministic))) {
+            if (auto variant = annotator.from_maf(row, ledger.file, ledger)) {
                 profile.variants.push_back(std::move(*variant));
             }
         }
         spdlog::info("MAF sample '{}': {} rows, {} variants in knowledge-base genes", maf.sample,
                      maf.rows.size(), profile.variants.size());
         profile.assessed.small_variants = true;
-        profile.assessed.small_variants_annotated = true;
+        // A MAF without a protein-change column is read like a raw VCF: hotspot codons from coordinates.
+        profile.assessed.small_variants_annotated = maf.has_protein_column;
+        if (!maf.has_protein_column) {
+            profile.warnings.push_back(
+                "the MAF has no protein-change column (HGVSp_Short, Protein_Change or HGVSp): only the "
+                "knowledge base's hotspot codons were interpreted, from the genomic coordinates");
+        }
         if (maf.skipped > 0) {
             profile.warnings.push_back(std::to_string(maf.skipped) + " MAF row(s) skipped (" +
                                        str::join(maf.skipped_examples, "; ") + ")");
@@ -344,8 +377,12 @@ int run_interpret(InterpretOptions& options) {
         }
         inputs.push_back(
             InputFile{"maf", recorded_path(options.maf, deterministic), sha256_file(options.maf), "MAF"});
-    } else {
+    } else if (needs_coordinates(options)) {
         genome = decide_genome(options, Genome::unknown, "", "");
+    } else if (!options.genome.empty()) {
+        genome = decide_genome(options, Genome::unknown, "", "");
+    } else {
+        spdlog::info("genome build not needed: no input with genomic coordinates");
     }
 
     // 4. Copy number, fusions, IHC, MSI, TMB.
@@ -385,6 +422,14 @@ int run_interpret(InterpretOptions& options) {
             strip(profile.msi->where.file);
         for (std::string& warning : profile.warnings)
             strip(warning);
+        for (InputLedger& ledger : profile.ledgers) {
+            strip(ledger.file);
+            for (NotInterpreted& entry : ledger.listed)
+                strip(entry.where.file);
+            for (auto& [reason, examples] : ledger.examples)
+                for (std::string& example : examples)
+                    strip(example);
+        }
         for (InputFile& input : inputs) {
             input.path = recorded_path(input.path, true);
         }
@@ -417,6 +462,8 @@ int run_interpret(InterpretOptions& options) {
     report.provenance.generated_at = deterministic ? "1970-01-01T00:00:00Z" : now_iso8601();
     report.provenance.inputs = inputs;
     report.warnings = profile.warnings;
+    interpret::account_inputs(profile, report);
+    interpret::measure_signatures(profile, report);
 #ifdef PRECIS_HAVE_INPUTS
     report.checks = interpret::cross_checks(profile);
 #endif
@@ -440,9 +487,9 @@ int run_interpret(InterpretOptions& options) {
         "Germline status is not assessed: variants are interpreted as somatic as given by the caller.");
     if (profile.assessed.small_variants && !profile.assessed.small_variants_annotated) {
         report.limitations.push_back(
-            "Unannotated VCF: only the knowledge base's hotspot codons (hotspots.json) were interpreted; "
-            "other "
-            "variants in actionable genes were not assessed.");
+            "Small variants without consequence annotation: only the knowledge base's hotspot codons "
+            "(hotspots.json) were interpreted from genomic coordinates; other variants in actionable genes "
+            "are listed as not interpreted and their genes' exon-level biomarkers are not assessed.");
     }
     report.limitations.push_back(
         "Biomarkers listed as not assessed were not tested by the given inputs: they are "

@@ -3,6 +3,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <set>
+#include <utility>
+
 #include "common/error.hpp"
 #include "common/sha256.hpp"
 #include "common/strings.hpp"
@@ -16,6 +19,10 @@
 
 namespace precis::interpret {
 namespace {
+
+InputLedger& open_ledger(Profile& profile, const std::string& role, const std::string& path,
+                         const std::string& unit, std::int64_t rows,
+                         const std::map<std::string, std::int64_t>& skipped);
 
 void add_input(std::vector<InputFile>& inputs, const std::string& role, const std::string& path,
                const std::string& format) {
@@ -42,6 +49,7 @@ void read_msi(const ExtraInputOptions& options, Profile& profile, std::vector<In
         io::classify_msi(result, options.msi_threshold);
         profile.msi = result;
         profile.assessed.msi = true;
+        open_ledger(profile, "msi", result.where.file, "result", 1, {});
         add_input(inputs, "msi", options.msi_path, format);
         return;
     }
@@ -74,6 +82,69 @@ void read_msi(const ExtraInputOptions& options, Profile& profile, std::vector<In
         result.where = Where{"--msi-status", 0, ""};
         profile.msi = result;
         profile.assessed.msi = true;
+    }
+}
+
+//! Opens the ledger of one input with the reader's row count and its per-reason skips.
+InputLedger& open_ledger(Profile& profile, const std::string& role, const std::string& path,
+                         const std::string& unit, std::int64_t rows,
+                         const std::map<std::string, std::int64_t>& skipped) {
+    InputLedger& ledger = profile.ledger(role, path, unit);
+    ledger.records += rows;
+    for (const auto& [reason, count] : skipped) {
+        ledger.count(reason, "", count);
+    }
+    return ledger;
+}
+
+//! Fusion rows merged into another call of the same gene pair.
+void account_merged_fusions(const std::vector<Where>& before, const std::vector<Fusion>& kept,
+                            Profile& profile) {
+    std::set<std::pair<std::string, std::int64_t>> kept_rows;
+    for (const Fusion& fusion : kept) {
+        kept_rows.emplace(fusion.where.file, fusion.where.line);
+    }
+    for (const Where& where : before) {
+        if (kept_rows.count({where.file, where.line}) != 0) {
+            continue;
+        }
+        for (InputLedger& ledger : profile.ledgers) {
+            if (ledger.file == where.file) {
+                ledger.count(
+                    "merged with another call of the same gene pair (the one with most reads is kept)",
+                    where.to_string());
+            }
+        }
+    }
+}
+
+//! Copy-number rows that gave no gene call: outside every KB gene, or overlapping one whose call another
+//! segment decided.
+void account_cnv_rows(const io::CnvData& data, const std::vector<CopyNumberCall>& calls, const GeneSet& genes,
+                      Genome genome, InputLedger& ledger) {
+    std::set<std::int64_t> used;
+    for (const CopyNumberCall& call : calls) {
+        used.insert(call.where.line);
+    }
+    for (const io::CnvSegment& segment : data.segments) {
+        if (used.count(segment.line) != 0) {
+            continue;
+        }
+        const std::string example = ledger.file + ":" + std::to_string(segment.line);
+        if (genome != Genome::unknown &&
+            !genes.overlapping(genome, segment.chrom, segment.start, segment.end).empty()) {
+            ledger.count("overlaps a knowledge-base gene whose call another overlapping segment decided",
+                         example);
+        } else {
+            ledger.count("no knowledge-base gene in the segment", example);
+        }
+    }
+    for (const io::GeneCnvRow& row : data.genes) {
+        if (used.count(row.line) == 0) {
+            ledger.count(genes.find(row.gene) == nullptr ? "gene not in the knowledge base"
+                                                         : "no usable call for the gene",
+                         ledger.file + ":" + std::to_string(row.line) + " " + row.gene);
+        }
     }
 }
 
@@ -111,6 +182,9 @@ void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, G
                                                               copy_number_rules(options), profile.warnings);
         spdlog::info("{}: {} ({}), {} gene-level calls for knowledge-base genes", options.cnv_path,
                      data.format, data.detail, calls.size());
+        InputLedger& ledger = open_ledger(profile, "cnv", options.cnv_path,
+                                          data.segments.empty() ? "row" : "segment", data.rows, data.skipped);
+        account_cnv_rows(data, calls, genes, genome, ledger);
         profile.copy_numbers.insert(profile.copy_numbers.end(), calls.begin(), calls.end());
         profile.assessed.copy_number = true;
         add_input(inputs, "cnv", options.cnv_path, data.format);
@@ -123,6 +197,7 @@ void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, G
         profile.warnings.insert(profile.warnings.end(), data.warnings.begin(), data.warnings.end());
         spdlog::info("{}: {} ({}), {} fusions", options.fusions_path, data.format, data.detail,
                      data.fusions.size());
+        open_ledger(profile, "fusions", options.fusions_path, "row", data.rows, data.skipped);
         fusions.insert(fusions.end(), data.fusions.begin(), data.fusions.end());
         profile.assessed.fusions = true;
         add_input(inputs, "fusions", options.fusions_path, data.format);
@@ -134,6 +209,20 @@ void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, G
             fusions_from_junctions(data, genes, genome, options.min_fusion_reads, profile.warnings);
         spdlog::info("{}: SV VCF from {}, {} junctions, {} involving knowledge-base genes",
                      options.sv_vcf_path, data.caller, data.junctions.size(), dna.size());
+        InputLedger& ledger =
+            open_ledger(profile, "sv_vcf", options.sv_vcf_path, "record", data.rows, data.skipped);
+        std::set<std::int64_t> placed;
+        for (const Fusion& fusion : dna) {
+            placed.insert(fusion.where.line);
+        }
+        std::set<std::int64_t> unplaced;
+        for (const io::SvJunction& junction : data.junctions) {
+            if (placed.count(junction.where.line) == 0) {
+                unplaced.insert(junction.where.line);
+            }
+        }
+        ledger.count("junction with no knowledge-base gene at a breakend, or below the read support", "",
+                     static_cast<std::int64_t>(unplaced.size()));
         fusions.insert(fusions.end(), dna.begin(), dna.end());
         if (!profile.assessed.fusions && genome != Genome::unknown) {
             profile.assessed.fusions = true;
@@ -141,7 +230,12 @@ void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, G
         }
         add_input(inputs, "sv_vcf", options.sv_vcf_path, data.caller);
     }
+    std::vector<Where> before;
+    for (const Fusion& fusion : fusions) {
+        before.push_back(fusion.where);
+    }
     deduplicate_fusions(fusions);
+    account_merged_fusions(before, fusions, profile);
     profile.fusions.insert(profile.fusions.end(), fusions.begin(), fusions.end());
 
     if (!options.ihc_path.empty()) {
@@ -155,6 +249,7 @@ void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, G
                 profile.assessed.ihc_mmr = true;
             }
         }
+        open_ledger(profile, "ihc", options.ihc_path, "result", data.rows, data.skipped);
         profile.ihc.insert(profile.ihc.end(), data.results.begin(), data.results.end());
         add_input(inputs, "ihc", options.ihc_path, data.format);
     }

@@ -85,6 +85,50 @@ bool is_lost(const IhcResult& result) {
     return s == "lost" || s == "loss" || s == "absent" || s == "deficient" || s == "negative";
 }
 
+//! The records that leave a small-variant biomarker unknown: an uninterpreted record in its gene (any
+//! such record for GeneImpact::all; for GeneImpact::exon_level only when the biomarker is not fixed to
+//! codons, which were checked by position). Empty when none.
+std::string blocking_records(const kb::Biomarker& biomarker,
+                             const std::vector<const NotInterpreted*>& records) {
+    const kb::BiomarkerMatch& match = biomarker.match;
+    const bool codon_level = !match.protein_changes.empty() || (!match.codons.empty() && !match.codon_range);
+    std::vector<std::string> names;
+    std::size_t count = 0;
+    for (const NotInterpreted* record : records) {
+        if (!str::iequals(record->gene, biomarker.gene) || record->impact == GeneImpact::none ||
+            (record->impact == GeneImpact::exon_level && codon_level)) {
+            continue;
+        }
+        if (++count <= 2) {
+            names.push_back(record->where.to_string() + ": " + record->reason);
+        }
+    }
+    if (count == 0) {
+        return {};
+    }
+    return std::to_string(count) + " " + biomarker.gene + " record(s) could not be interpreted (" +
+           str::join(names, "; ") + (count > 2 ? "; ..." : "") + ")";
+}
+
+constexpr const char* kMsiIndeterminateAdvice =
+    "confirm by MMR immunohistochemistry (MLH1, MSH2, MSH6, PMS2) or MSI PCR before acting on it";
+
+//! " (score 5.2 by msisensor; MSI-H >= 10, indeterminate 3 to <10)" for a scored result, else "".
+std::string msi_numbers(const MsiResult& msi) {
+    if (!msi.score) {
+        return {};
+    }
+    std::string text = " (score " + format_number(*msi.score, 2) + " by " + msi.caller;
+    if (msi.threshold) {
+        text += "; MSI-H >= " + format_number(*msi.threshold, 2);
+    }
+    if (msi.indeterminate_low && msi.threshold) {
+        text += ", indeterminate " + format_number(*msi.indeterminate_low, 2) + " to <" +
+                format_number(*msi.threshold, 2);
+    }
+    return text + ")";
+}
+
 struct Level {
     std::string level;
     bool match = false;
@@ -142,6 +186,8 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
         findings.push_back(std::move(finding));
         return findings.size() - 1;
     };
+    // Records whose gene is uncertain: listed as not interpreted, or other findings without a position.
+    std::vector<NotInterpreted> uncertain;
     for (const SmallVariant& v : profile.variants) {
         Finding finding;
         finding.gene = v.gene;
@@ -175,9 +221,30 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 finding.biomarkers.push_back(biomarker.id);
             }
         }
+        if (v.variant_class == VariantClass::unknown && v.protein_change.empty()) {
+            report.not_interpreted.push_back(
+                {"", v.where, v.gene,
+                 "no consequence and no protein change for this " + v.gene +
+                     " variant: not interpreted, so the gene's biomarkers are not assessed",
+                 GeneImpact::all});
+            continue;
+        }
         if (finding.biomarkers.empty()) {
             if (!is_protein_altering(v.variant_class)) {
+                report.not_interpreted.push_back(
+                    {"", v.where, v.gene,
+                     std::string("not protein-altering (") + to_string(v.variant_class) + ")",
+                     GeneImpact::none});
                 continue;
+            }
+            if (!v.protein_start) {
+                finding.caveats.push_back(
+                    "No protein position in the annotation: which " + v.gene +
+                    " exon or codon this variant affects is unknown, so the gene's biomarkers are not "
+                    "assessed.");
+                uncertain.push_back({"", v.where, v.gene,
+                                     "protein-altering but without a protein position (see other findings)",
+                                     GeneImpact::all});
             }
             const bool hotspot_codon =
                 std::any_of(kb.hotspots().begin(), kb.hotspots().end(), [&](const auto& codon) {
@@ -535,6 +602,18 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
 
     // ---- 5. biomarker panel ----
     const Assessability& assessed = profile.assessed;
+    std::vector<const NotInterpreted*> uncertain_records;
+    for (const InputLedger& ledger : profile.ledgers) {
+        for (const NotInterpreted& record : ledger.listed) {
+            uncertain_records.push_back(&record);
+        }
+    }
+    for (const NotInterpreted& record : report.not_interpreted) {
+        uncertain_records.push_back(&record);
+    }
+    for (const NotInterpreted& record : uncertain) {
+        uncertain_records.push_back(&record);
+    }
     std::set<int> hotspot_codons_for_gene;
     for (const kb::Biomarker& biomarker : kb.biomarkers()) {
         if (!biomarker.panel) {
@@ -555,6 +634,7 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
         }
         std::string reason;
         bool assessable = false;
+        bool indeterminate = false;  // the test was done; its result is in a grey zone
         const bool gene_not_covered =
             !biomarker.gene.empty() && in_list(assessed.genes_not_covered, biomarker.gene);
         switch (biomarker.category) {
@@ -676,9 +756,11 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
             case Category::genomic_signature:
                 if (biomarker.match.signature == "MSI-H") {
                     assessable = assessed.msi && profile.msi && profile.msi->status != "indeterminate";
+                    indeterminate = assessed.msi && profile.msi && profile.msi->status == "indeterminate";
                     reason = !assessed.msi ? "no MSI input (--msi, --msi-score or --msi-status)"
-                             : assessable  ? "MSI result is microsatellite stable"
-                                           : "MSI score in the indeterminate range";
+                             : assessable  ? "MSI result is microsatellite stable" + msi_numbers(*profile.msi)
+                                           : "MSI score in the caller's indeterminate band" +
+                                                msi_numbers(*profile.msi) + "; " + kMsiIndeterminateAdvice;
                 } else if (biomarker.match.signature == "TMB-H") {
                     assessable = assessed.tmb && profile.tmb.has_value();
                     reason = assessable ? "TMB " + format_number(profile.tmb->value, 1) +
@@ -705,6 +787,13 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 }
                 break;
         }
+        if (biomarker.category == Category::small_variant && assessed.small_variants) {
+            if (const std::string blocked = blocking_records(biomarker, uncertain_records);
+                !blocked.empty()) {
+                reason = assessable ? blocked : reason + "; " + blocked;
+                assessable = false;
+            }
+        }
         // Biomarkers that copy number can also establish (PTEN loss) need both inputs to be negative.
         if (assessable && !biomarker.also_from.empty() && !assessed.copy_number) {
             assessable = false;
@@ -714,7 +803,7 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
             assessable = false;
             reason = biomarker.gene + " is not covered by the panel (--panel-bed)";
         }
-        status.status = assessable ? "not_detected" : "not_assessed";
+        status.status = indeterminate ? "indeterminate" : assessable ? "not_detected" : "not_assessed";
         status.reason = reason;
         report.biomarkers.push_back(std::move(status));
     }

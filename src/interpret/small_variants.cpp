@@ -106,6 +106,7 @@ std::vector<std::string> SmallVariantAnnotator::genes_without_span() const {
 std::optional<SmallVariant> SmallVariantAnnotator::from_hotspot(const std::string& chrom, std::int64_t pos,
                                                                 std::string ref, std::string alt,
                                                                 const Where& where) {
+    last_ref_mismatch_ = false;
     trim_alleles(pos, ref, alt);
     if (ref.size() != alt.size() || ref.empty() || ref.size() > 3) {
         return std::nullopt;
@@ -121,6 +122,7 @@ std::optional<SmallVariant> SmallVariantAnnotator::from_hotspot(const std::strin
         }
         if (translation->ref_mismatch) {
             ++ref_mismatches_;
+            last_ref_mismatch_ = true;
             return std::nullopt;
         }
         SmallVariant variant;
@@ -138,6 +140,115 @@ std::optional<SmallVariant> SmallVariantAnnotator::from_hotspot(const std::strin
         return variant;
     }
     return std::nullopt;
+}
+
+const kb::GeneInfo* SmallVariantAnnotator::gene_at(const std::string& chrom, std::int64_t pos) const {
+    for (const kb::GeneInfo& gene : kb_.genes()) {
+        const auto it = gene.span.find(genome_);
+        if (it != gene.span.end() && it->second.chrom == chrom && it->second.start <= pos &&
+            pos <= it->second.end) {
+            return &gene;
+        }
+    }
+    return nullptr;
+}
+
+const kb::HotspotCodon* SmallVariantAnnotator::codon_overlapping(const std::string& chrom, std::int64_t pos,
+                                                                 std::int64_t end) const {
+    for (const kb::HotspotCodon& codon : kb_.hotspots()) {
+        const auto it = codon.location.find(genome_);
+        if (it != codon.location.end() && it->second.chrom == chrom && it->second.start <= end &&
+            pos <= it->second.end) {
+            return &codon;
+        }
+    }
+    return nullptr;
+}
+
+std::string SmallVariantAnnotator::mismatch_reason(const std::string& chrom, std::int64_t pos,
+                                                   std::int64_t end) const {
+    const kb::HotspotCodon* codon = codon_overlapping(chrom, pos, end);
+    const std::string name = codon == nullptr ? std::string("a hotspot codon")
+                                              : codon->gene + " codon " + std::to_string(codon->codon);
+    return "REF disagrees with the " + std::string(to_string(genome_)) + " reference bases of " + name +
+           " (wrong genome build?): not interpreted, so the gene's biomarkers are not assessed";
+}
+
+void SmallVariantAnnotator::note_skipped(const std::string& chrom, std::int64_t pos, const std::string& ref,
+                                         const std::string& alt, const Where& where, bool annotated,
+                                         const std::string& annotated_genes, InputLedger& ledger) {
+    const std::int64_t end = pos + static_cast<std::int64_t>(std::max<std::size_t>(ref.size(), 1)) - 1;
+    const kb::HotspotCodon* codon = codon_overlapping(chrom, pos, end);
+    const kb::GeneInfo* gene = gene_at(chrom, pos);
+    if (last_ref_mismatch_ && codon != nullptr) {
+        ledger.list({"", where, codon->gene, mismatch_reason(chrom, pos, end), GeneImpact::all});
+        return;
+    }
+    if (codon != nullptr && !annotated) {
+        ledger.list({"", where, codon->gene,
+                     "overlaps " + codon->gene + " codon " + std::to_string(codon->codon) + " but " + ref +
+                         ">" + alt +
+                         " is not a substitution inside that codon (indel or change across codons): not "
+                         "translated from coordinates; annotate the VCF (VEP, SnpEff or bcftools csq)",
+                     GeneImpact::all});
+        return;
+    }
+    if (gene != nullptr && !annotated) {
+        ledger.list({"", where, gene->symbol,
+                     "in " + gene->symbol +
+                         " but not at a knowledge-base hotspot codon, and the VCF has no consequence "
+                         "annotation: not interpreted (annotate the VCF to assess exon-level biomarkers)",
+                     GeneImpact::exon_level});
+        return;
+    }
+    if (gene != nullptr) {
+        ledger.list({"", where, gene->symbol,
+                     "inside the " + gene->symbol + " span, but the annotation names no " + gene->symbol +
+                         " transcript (" + (annotated_genes.empty() ? "no gene" : annotated_genes) +
+                         "): read as outside the gene",
+                     GeneImpact::none});
+        return;
+    }
+    if (annotated) {
+        ledger.count("gene not in the knowledge base",
+                     where.to_string() + (annotated_genes.empty() ? "" : " " + annotated_genes));
+    } else {
+        ledger.count("outside the knowledge base's genes", where.to_string());
+    }
+}
+
+void SmallVariantAnnotator::note_maf_skipped(const io::MafRow& row, const kb::GeneInfo& gene,
+                                             const Where& where, InputLedger& ledger) {
+    const bool has_coordinates = !row.chrom.empty() && row.start > 0 && !row.ref.empty();
+    const std::int64_t end =
+        row.start + static_cast<std::int64_t>(row.ref == "-" ? 1 : std::max<std::size_t>(row.ref.size(), 1)) -
+        1;
+    const std::string what = row.protein.empty()
+                                 ? "no protein change in the row" +
+                                       (row.variant_classification.empty()
+                                            ? std::string()
+                                            : " (Variant_Classification " + row.variant_classification + ")")
+                                 : "protein change '" + row.protein + "' could not be read";
+    if (last_ref_mismatch_ && has_coordinates) {
+        ledger.list({"", where, gene.symbol, mismatch_reason(row.chrom, row.start, end), GeneImpact::all});
+        return;
+    }
+    if (!has_coordinates) {
+        ledger.list(
+            {"", where, gene.symbol, what + " and no genomic coordinates: not interpreted", GeneImpact::all});
+        return;
+    }
+    if (const kb::HotspotCodon* codon = codon_overlapping(row.chrom, row.start, end)) {
+        ledger.list({"", where, gene.symbol,
+                     what + "; it overlaps " + codon->gene + " codon " + std::to_string(codon->codon) +
+                         " but is not a substitution inside it: not interpreted",
+                     GeneImpact::all});
+        return;
+    }
+    ledger.list({"", where, gene.symbol,
+                 what + "; not at a knowledge-base hotspot codon: not interpreted (codon-level biomarkers "
+                        "elsewhere in the gene are excluded by position)",
+                 GeneImpact::exon_level});
 }
 
 void SmallVariantAnnotator::apply_numbering(const kb::GeneInfo& gene, const std::string& transcript,
@@ -185,7 +296,7 @@ void SmallVariantAnnotator::apply_numbering(const kb::GeneInfo& gene, const std:
 }
 
 std::optional<SmallVariant> SmallVariantAnnotator::from_vcf(const io::VcfAllele& allele,
-                                                            const std::string& file) {
+                                                            const std::string& file, InputLedger& ledger) {
     Where where{file, allele.record_number,
                 allele.chrom + ":" + std::to_string(allele.pos) + " " + allele.ref + ">" + allele.alt};
     std::optional<SmallVariant> from_genome =
@@ -234,6 +345,17 @@ std::optional<SmallVariant> SmallVariantAnnotator::from_vcf(const io::VcfAllele&
         }
     }
     if (best == nullptr) {
+        if (!from_genome) {
+            std::vector<std::string> genes;
+            for (const io::TranscriptAnnotation& annotation : allele.annotations) {
+                if (!annotation.gene.empty() &&
+                    std::find(genes.begin(), genes.end(), annotation.gene) == genes.end()) {
+                    genes.push_back(annotation.gene);
+                }
+            }
+            note_skipped(allele.chrom, allele.pos, allele.ref, allele.alt, where, allele.layout != nullptr,
+                         str::join(genes, ","), ledger);
+        }
         if (from_genome) {
             from_genome->vaf = allele.vaf;
             from_genome->depth = allele.depth;
@@ -287,12 +409,17 @@ std::optional<SmallVariant> SmallVariantAnnotator::from_vcf(const io::VcfAllele&
     return variant;
 }
 
-std::optional<SmallVariant> SmallVariantAnnotator::from_maf(const io::MafRow& row, const std::string& file) {
+std::optional<SmallVariant> SmallVariantAnnotator::from_maf(const io::MafRow& row, const std::string& file,
+                                                            InputLedger& ledger) {
+    const std::string coordinates =
+        row.chrom.empty() ? std::string()
+                          : row.chrom + ":" + std::to_string(row.start) + " " + row.ref + ">" + row.alt;
+    Where where{file, row.line, row.gene + " " + (row.protein.empty() ? coordinates : row.protein)};
     const kb::GeneInfo* gene = kb_.gene(row.gene);
     if (gene == nullptr) {
+        ledger.count("gene not in the knowledge base", where.to_string());
         return std::nullopt;
     }
-    Where where{file, row.line, row.gene + " " + row.protein};
     SmallVariant variant;
     variant.gene = gene->symbol;
     variant.chrom = row.chrom;
@@ -332,6 +459,7 @@ std::optional<SmallVariant> SmallVariantAnnotator::from_maf(const io::MafRow& ro
             return from_genome;
         }
     }
+    note_maf_skipped(row, *gene, where, ledger);
     return std::nullopt;
 }
 

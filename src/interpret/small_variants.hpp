@@ -26,8 +26,11 @@ class SmallVariantAnnotator {
   public:
     SmallVariantAnnotator(const kb::KnowledgeBase& kb, Genome genome);
 
-    std::optional<SmallVariant> from_vcf(const io::VcfAllele& allele, const std::string& file);
-    std::optional<SmallVariant> from_maf(const io::MafRow& row, const std::string& file);
+    //! The variant of a KB gene, or nullopt; a record that is not interpreted is entered in `ledger`
+    //! (listed when it touches a KB gene or hotspot codon, counted otherwise) with the reason.
+    std::optional<SmallVariant> from_vcf(const io::VcfAllele& allele, const std::string& file,
+                                         InputLedger& ledger);
+    std::optional<SmallVariant> from_maf(const io::MafRow& row, const std::string& file, InputLedger& ledger);
 
     //! True when POS..END touches a hotspot codon or a KB gene span on this build. Called for every
     //! record of a full scan: a binary search in per-contig sorted, merged intervals built once, with
@@ -41,7 +44,20 @@ class SmallVariantAnnotator {
     //! Warnings gathered while annotating (e.g. REF disagrees with the KB codon: wrong build?).
     std::vector<std::string> take_warnings();
 
+    //! The KB gene whose span on this build contains chrom:pos, or nullptr.
+    const kb::GeneInfo* gene_at(const std::string& chrom, std::int64_t pos) const;
+    //! The hotspot codon on this build that [pos, end] overlaps, or nullptr.
+    const kb::HotspotCodon* codon_overlapping(const std::string& chrom, std::int64_t pos,
+                                              std::int64_t end) const;
+
   private:
+    //! Enters a record that gave no variant: why, and how far it limits its gene's biomarkers.
+    void note_skipped(const std::string& chrom, std::int64_t pos, const std::string& ref,
+                      const std::string& alt, const Where& where, bool annotated,
+                      const std::string& annotated_genes, InputLedger& ledger);
+    void note_maf_skipped(const io::MafRow& row, const kb::GeneInfo& gene, const Where& where,
+                          InputLedger& ledger);
+    std::string mismatch_reason(const std::string& chrom, std::int64_t pos, std::int64_t end) const;
     std::optional<SmallVariant> from_hotspot(const std::string& chrom, std::int64_t pos, std::string ref,
                                              std::string alt, const Where& where);
     void apply_numbering(const kb::GeneInfo& gene, const std::string& transcript,
@@ -55,6 +71,7 @@ class SmallVariantAnnotator {
     mutable std::string last_chrom_;
     std::vector<std::string> warnings_;
     std::int64_t ref_mismatches_ = 0;
+    bool last_ref_mismatch_ = false;  //!< the last from_hotspot call failed on a REF mismatch
 };
 
 }  // namespace precis::interpret

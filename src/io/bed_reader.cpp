@@ -24,8 +24,28 @@ void SkippedRows::skip(std::int64_t line, const std::string& reason, const std::
     ++entry.count;
 }
 
+void SkippedRows::note(std::int64_t line, const std::string& reason) {
+    Entry& entry = reasons_[reason];
+    if (entry.count == 0) {
+        entry.first_line = line;
+        entry.warn = false;
+    }
+    ++entry.count;
+}
+
+std::map<std::string, std::int64_t> SkippedRows::counts() const {
+    std::map<std::string, std::int64_t> out;
+    for (const auto& [reason, entry] : reasons_) {
+        out[reason] = entry.count;
+    }
+    return out;
+}
+
 void SkippedRows::flush(std::vector<std::string>& warnings) const {
     for (const auto& [reason, entry] : reasons_) {
+        if (!entry.warn) {
+            continue;
+        }
         warnings.push_back(file_ + ": " + std::to_string(entry.count) +
                            (entry.count == 1 ? " row" : " rows") + " skipped: " + reason + " (first at " +
                            unit_ + " " + std::to_string(entry.first_line) + ")");

@@ -20,6 +20,11 @@ class SkippedRows {
     //! Records one skipped row; throws Error(input, "file:line" or "file:record N", reason, help) when
     //! strict.
     void skip(std::int64_t line, const std::string& reason, const std::string& help = {});
+    //! Records a row left out on purpose (another sample, not reported): counted for the input accounting,
+    //! never fatal, and not repeated as a warning.
+    void note(std::int64_t line, const std::string& reason);
+    //! Skipped rows per reason (for the report's input accounting).
+    std::map<std::string, std::int64_t> counts() const;
     //! Appends one warning per reason to `warnings` (nothing when no row was skipped).
     void flush(std::vector<std::string>& warnings) const;
     std::int64_t total() const noexcept;
@@ -28,6 +33,7 @@ class SkippedRows {
     struct Entry {
         std::int64_t count = 0;
         std::int64_t first_line = 0;
+        bool warn = true;  //!< false for rows left out on purpose (note()): counted, not warned about
     };
     std::string file_;
     bool strict_ = false;

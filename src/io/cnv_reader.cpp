@@ -134,6 +134,7 @@ void read_segments(const Table& table, const SegmentColumns& columns, const std:
     }
     for (const auto& row : table.rows()) {
         if (columns.sample && !data.sample.empty() && Table::field(row, *columns.sample) != data.sample) {
+            skipped.note(row.line, "row of another sample");
             continue;
         }
         const auto start = position(Table::field(row, columns.start));
@@ -209,6 +210,8 @@ void add_gene_row(GeneCnvRow row, std::map<std::string, std::size_t>& index, Cnv
         skipped.skip(row.line, "duplicate gene row with a different call (the first row is used)",
                      "remove the duplicate rows for " + row.gene + " (lines " + std::to_string(first.line) +
                          " and " + std::to_string(row.line) + ")");
+    } else {
+        skipped.note(row.line, "duplicate of an earlier row for the gene with the same call");
     }
 }
 
@@ -250,6 +253,7 @@ void read_gene_table(const Table& table, const std::string& sample_id, CnvData& 
         data.detail = "long gene table (" + table.header()[gene] + ", " + table.header()[*value] + ")";
         for (const auto& row : table.rows()) {
             if (sample && str::trim(Table::field(row, *sample)) != data.sample) {
+                skipped.note(row.line, "row of another sample");
                 continue;
             }
             GeneCnvRow entry;
@@ -319,7 +323,8 @@ void read_gene_table(const Table& table, const std::string& sample_id, CnvData& 
             continue;
         }
         if (entry.call_text.empty() || entry.call_text == "NA") {
-            continue;  // not profiled in this sample
+            skipped.note(row.line, "not profiled in this sample (empty or NA)");
+            continue;
         }
         entry.called_class = parse_cnv_call(entry.call_text);
         if (!entry.called_class) {
@@ -535,6 +540,8 @@ CnvData read_cnv(const std::string& path, const CnvReadOptions& options) {
         read_gene_table(table, options.sample_id, data, skipped);
     }
     skipped.flush(data.warnings);
+    data.rows = static_cast<std::int64_t>(table.rows().size());
+    data.skipped = skipped.counts();
     return data;
 }
 

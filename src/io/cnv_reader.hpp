@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +45,8 @@ struct CnvData {
     std::string sample;  //!< sample the rows belong to, when the file names one
     std::vector<CnvSegment> segments;
     std::vector<GeneCnvRow> genes;
+    std::int64_t rows = 0;                        //!< data rows (records) read
+    std::map<std::string, std::int64_t> skipped;  //!< rows skipped or left out, per reason
     std::vector<std::string> warnings;
 };
 

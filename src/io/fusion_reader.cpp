@@ -74,7 +74,11 @@ class Reader {
         fusion.where = Where{path_, line, fusion.gene5 + "--" + fusion.gene3};
         data_.fusions.push_back(std::move(fusion));
     }
-    void finish() { skipped_.flush(data_.warnings); }
+    void note(std::int64_t line, const std::string& reason) { skipped_.note(line, reason); }
+    void finish() {
+        skipped_.flush(data_.warnings);
+        data_.skipped = skipped_.counts();
+    }
 
   private:
     std::string path_;
@@ -258,10 +262,12 @@ void read_table(const Table& table, const FusionReadOptions& options, Reader& re
     std::int64_t not_reported = 0;
     for (const auto& row : table.rows()) {
         if (sample && str::trim(Table::field(row, *sample)) != chosen_sample) {
+            reader.note(row.line, "row of another sample");
             continue;
         }
         if (reported && str::iequals(str::trim(Table::field(row, *reported)), "false")) {
             ++not_reported;
+            reader.note(row.line, "not reported by the caller (reported=false)");
             continue;
         }
         Fusion fusion;
@@ -384,6 +390,7 @@ FusionData read_fusions(const std::string& path, const FusionReadOptions& option
     }
     FusionData data;
     data.format = format;
+    data.rows = static_cast<std::int64_t>(table.rows().size());
     Reader reader(path, options, data);
     if (format == "arriba") {
         read_arriba(table, reader, data);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,6 +23,8 @@ struct FusionData {
     std::string format;  //!< arriba, star-fusion, table
     std::string detail;  //!< e.g. "Arriba fusions.tsv (24 columns)", "LINX fusion table"
     std::vector<Fusion> fusions;
+    std::int64_t rows = 0;                        //!< data rows (records) read
+    std::map<std::string, std::int64_t> skipped;  //!< rows skipped or left out, per reason
     std::vector<std::string> warnings;
 };
 

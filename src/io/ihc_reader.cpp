@@ -213,6 +213,7 @@ IhcData read_ihc(const std::string& path, const std::string& schemas_dir) {
     const bool json = str::starts_with(start, "{") || str::starts_with(start, "\xEF\xBB\xBF{");
     data.format = json ? "json" : "csv";
     data.results = json ? read_json(path, schemas_dir) : read_csv(path);
+    data.rows = static_cast<std::int64_t>(data.results.size());
     std::set<std::string> seen;
     for (const IhcResult& result : data.results) {
         if (!seen.insert(result.marker).second) {

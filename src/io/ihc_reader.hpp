@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -11,6 +13,8 @@ namespace precis::io {
 struct IhcData {
     std::string format;  //!< json or csv
     std::vector<IhcResult> results;
+    std::int64_t rows = 0;                        //!< data rows (records) read
+    std::map<std::string, std::int64_t> skipped;  //!< rows skipped or left out, per reason
     std::vector<std::string> warnings;
 };
 

@@ -20,11 +20,6 @@ MafData read_maf(const std::string& path, const std::string& sample, bool strict
     const std::size_t gene = table.require_column({"Hugo_Symbol"});
     const auto protein_short = table.column({"HGVSp_Short", "Protein_Change", "amino_acid_change"});
     const auto protein_long = table.column({"HGVSp"});
-    if (!protein_short && !protein_long) {
-        throw Error(ErrorKind::input, path + ":" + std::to_string(table.header_line()),
-                    "the MAF has no protein-change column (expected HGVSp_Short, Protein_Change or HGVSp)",
-                    "annotate the MAF (e.g. with vcf2maf) or give the VCF with --vcf");
-    }
     const auto barcode = table.column({"Tumor_Sample_Barcode"});
     const auto build = table.column({"NCBI_Build"});
     const auto chrom = table.column({"Chromosome"});
@@ -32,6 +27,12 @@ MafData read_maf(const std::string& path, const std::string& sample, bool strict
     const auto ref = table.column({"Reference_Allele"});
     const auto alt2 = table.column({"Tumor_Seq_Allele2"});
     const auto alt1 = table.column({"Tumor_Seq_Allele1"});
+    if (!protein_short && !protein_long && !(chrom && start && ref && (alt2 || alt1))) {
+        throw Error(ErrorKind::input, path + ":" + std::to_string(table.header_line()),
+                    "the MAF has neither a protein-change column (HGVSp_Short, Protein_Change or HGVSp) nor "
+                    "genomic coordinates (Chromosome, Start_Position, Reference_Allele, Tumor_Seq_Allele2)",
+                    "annotate the MAF (e.g. with vcf2maf) or give the VCF with --vcf");
+    }
     const auto classification = table.column({"Variant_Classification"});
     const auto transcript = table.column({"Transcript_ID", "Annotation_Transcript", "Feature"});
     const auto alt_count = table.column({"t_alt_count"});
@@ -39,6 +40,8 @@ MafData read_maf(const std::string& path, const std::string& sample, bool strict
     const auto depth = table.column({"t_depth"});
 
     MafData data;
+    data.has_protein_column = protein_short.has_value() || protein_long.has_value();
+    data.data_rows = static_cast<std::int64_t>(table.rows().size());
     // Sample choice.
     std::vector<std::string> samples;
     if (barcode) {
@@ -73,6 +76,7 @@ MafData read_maf(const std::string& path, const std::string& sample, bool strict
     std::set<Genome> builds;
     for (const auto& row : table.rows()) {
         if (barcode && !data.sample.empty() && str::trim(Table::field(row, *barcode)) != data.sample) {
+            ++data.other_sample_rows;
             continue;
         }
         MafRow out;

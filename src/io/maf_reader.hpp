@@ -32,12 +32,16 @@ struct MafData {
     std::string sample_reason;
     Genome genome = Genome::unknown;  //!< from NCBI_Build (unknown when absent or mixed)
     std::vector<MafRow> rows;
-    std::int64_t skipped = 0;  //!< rows without a gene or a usable protein/coordinate
+    bool has_protein_column = true;      //!< false: coordinates only (TCGA MAF v2.4 style)
+    std::int64_t data_rows = 0;          //!< every data row of the file
+    std::int64_t other_sample_rows = 0;  //!< rows of other Tumor_Sample_Barcodes
+    std::int64_t skipped = 0;            //!< rows without a gene or a usable protein/coordinate
     std::vector<std::string> skipped_examples;
 };
 
 //! Reads a MAF; `sample` picks Tumor_Sample_Barcode when the file has several (else Error(usage) naming
-//! them). Throws Error(input) for a missing file or missing required columns.
+//! them). Throws Error(input) for a missing file or missing required columns (Hugo_Symbol, and a protein
+//! change column or Chromosome/Start_Position/Reference_Allele/Tumor_Seq_Allele2).
 MafData read_maf(const std::string& path, const std::string& sample, bool strict);
 
 }  // namespace precis::io

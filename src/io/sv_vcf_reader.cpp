@@ -338,18 +338,20 @@ SvVcfData read_sv_vcf(const std::string& path, const std::string& sample_id, boo
     data.caller = detect_caller(vcf);
     const int sample = vcf.sample_index(sample_id);
     SkippedRows skipped(path, strict, "record");
-    std::set<std::string> mates_emitted;  // MATEIDs of records already turned into junctions
     std::int64_t not_pass = 0;
+    std::set<std::string> mates_emitted;  // MATEIDs of records already turned into junctions
     while (vcf.next()) {
         if (!vcf.passes()) {
             ++not_pass;
+            skipped.note(vcf.ordinal(), "FILTER is not PASS");
             continue;
         }
         const std::string alt = vcf.alt();
         std::string svtype = vcf.info_string("SVTYPE").value_or("");
         const std::string id = vcf.id();
         if (mates_emitted.count(id) != 0) {
-            continue;  // the mate record of a pair already seen
+            skipped.note(vcf.ordinal(), "mate record of a breakend pair (read with its mate)");
+            continue;
         }
         SvJunction junction;
         junction.id = id;
@@ -409,7 +411,8 @@ SvVcfData read_sv_vcf(const std::string& path, const std::string& sample_id, boo
                 }
             }
         } else {
-            continue;  // insertions, CNVs, small variants: not junctions
+            skipped.note(vcf.ordinal(), "not a junction (insertion, copy number or small variant)");
+            continue;
         }
 
         if (data.caller == "manta") {
@@ -432,6 +435,8 @@ SvVcfData read_sv_vcf(const std::string& path, const std::string& sample_id, boo
                                 " SV records skipped because FILTER is not PASS");
     }
     skipped.flush(data.warnings);
+    data.rows = vcf.ordinal();
+    data.skipped = skipped.counts();
     return data;
 }
 
@@ -454,6 +459,7 @@ CnvData read_cnv_vcf(const std::string& path, const std::string& sample_id, bool
         const bool symbolic_cn = str::starts_with(alt, "<DEL") || str::starts_with(alt, "<DUP") ||
                                  str::starts_with(alt, "<CNV") || svtype == "CNV";
         if (!symbolic_cn) {
+            skipped.note(vcf.ordinal(), "not a copy-number record (<DEL>/<DUP>/<CNV>)");
             continue;
         }
         if (!vcf.passes()) {
@@ -486,6 +492,8 @@ CnvData read_cnv_vcf(const std::string& path, const std::string& sample_id, bool
         data.segments.push_back(std::move(segment));
     }
     skipped.flush(data.warnings);
+    data.rows = vcf.ordinal();
+    data.skipped = skipped.counts();
     return data;
 }
 

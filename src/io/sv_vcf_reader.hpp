@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,8 @@ struct SvJunction {
 struct SvVcfData {
     std::string caller;  //!< manta, delly, gridss, vcf (unknown caller)
     std::vector<SvJunction> junctions;
+    std::int64_t rows = 0;                        //!< data rows (records) read
+    std::map<std::string, std::int64_t> skipped;  //!< rows skipped or left out, per reason
     std::vector<std::string> warnings;
 };
 

@@ -494,9 +494,11 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
             return;
         }
         if (rec->n_allele < 2) {
-            return;  // ALT "." : no variant
+            ++stats.no_alt;  // ALT "." : no variant
+            return;
         }
         if (!select(chrom, pos, pos + rec->rlen - 1)) {
+            stats.unselected += rec->n_allele - 1;
             return;
         }
         const std::string filter = self.filter_text(rec);
@@ -632,6 +634,11 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
                 chrom = str::normalise_chrom(contig);
             }
             if (!select(chrom, *pos, *pos + static_cast<std::int64_t>(ref.size()) - 1)) {
+                if (alt == ".") {
+                    ++stats.no_alt;
+                } else {
+                    stats.unselected += 1 + std::count(alt.begin(), alt.end(), ',');
+                }
                 continue;
             }
             if (vcf_parse(&line, self.header.get(), record.get()) < 0) {

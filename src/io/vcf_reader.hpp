@@ -38,6 +38,8 @@ struct VcfReadStats {
     std::int64_t symbolic = 0;        //!< symbolic / breakend / '*' alleles ignored
     std::int64_t malformed = 0;       //!< records skipped as malformed
     std::int64_t undefined_tags = 0;  //!< records using tags missing from the header (kept)
+    std::int64_t unselected = 0;      //!< alleles outside the selection (not parsed further)
+    std::int64_t no_alt = 0;          //!< records whose ALT is '.' (no variant)
     std::vector<std::string> malformed_examples;
     bool used_index = false;
 };

@@ -96,4 +96,30 @@ const char* to_string(CopyNumberClass cn_class) noexcept {
     return "neutral";
 }
 
+void InputLedger::count(const std::string& reason, const std::string& example, std::int64_t n) {
+    if (n <= 0) {
+        return;
+    }
+    counted[reason] += n;
+    std::vector<std::string>& list = examples[reason];
+    if (!example.empty() && list.size() < 3) {
+        list.push_back(example);
+    }
+}
+
+void InputLedger::list(NotInterpreted entry) {
+    entry.role = role;
+    listed.push_back(std::move(entry));
+}
+
+InputLedger& Profile::ledger(const std::string& role, const std::string& file, const std::string& unit) {
+    for (InputLedger& existing : ledgers) {
+        if (existing.role == role && existing.file == file) {
+            return existing;
+        }
+    }
+    ledgers.push_back(InputLedger{role, file, unit, 0, {}, {}, {}});
+    return ledgers.back();
+}
+
 }  // namespace precis

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -155,6 +156,39 @@ struct VariantObservation {
     std::optional<int> depth;
 };
 
+//! How far an input record that was not interpreted limits the biomarker panel of its gene.
+enum class GeneImpact {
+    none,        //!< the record says nothing about the gene's biomarkers (e.g. another gene, non-coding)
+    exon_level,  //!< exon/range/class biomarkers of the gene cannot be excluded (codons were checked)
+    all          //!< every small-variant biomarker of the gene is unknown (the record could be any of them)
+};
+
+//! An input record that precis read but did not turn into a finding, with the reason. Records in
+//! knowledge-base genes are listed one by one; the rest are counted per reason (InputLedger::counted).
+struct NotInterpreted {
+    std::string role;  //!< input role: vcf, maf, cnv, fusions, sv_vcf, ihc, msi
+    Where where;
+    std::string gene;  //!< knowledge-base gene the record touches, or empty
+    std::string reason;
+    GeneImpact impact = GeneImpact::none;
+};
+
+//! Every record of one input file ends in exactly one place: a finding, an other finding, the evidence of
+//! a biomarker status (e.g. a neutral copy-number call, an MSS result), or a not-interpreted entry (listed
+//! or counted). The ledger holds what the readers know; interpret::account_inputs adds the rest.
+struct InputLedger {
+    std::string role;
+    std::string file;  //!< as recorded in Where::file
+    std::string unit;  //!< "allele", "row", "segment", "record", "result"
+    std::int64_t records = 0;
+    std::vector<NotInterpreted> listed;
+    std::map<std::string, std::int64_t> counted;               //!< reason -> records not listed one by one
+    std::map<std::string, std::vector<std::string>> examples;  //!< reason -> up to 3 example records
+
+    void count(const std::string& reason, const std::string& example, std::int64_t n = 1);
+    void list(NotInterpreted entry);
+};
+
 //! What each input can tell us: drives "not assessed" vs "not detected".
 struct Assessability {
     bool small_variants = false;
@@ -180,6 +214,10 @@ struct Profile {
     std::optional<TmbResult> tmb;
     Assessability assessed;
     std::vector<std::string> warnings;
+    std::vector<InputLedger> ledgers;  //!< one per input file, in reading order
+
+    //! The ledger of `role` (created on first use with `file` and `unit`).
+    InputLedger& ledger(const std::string& role, const std::string& file, const std::string& unit);
 };
 
 }  // namespace precis

@@ -4,6 +4,10 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <cmath>
+#include <optional>
+#include <utility>
+
 namespace precis::report {
 
 namespace {
@@ -51,6 +55,110 @@ void write_sources(Writer& w, const std::vector<SourceRef>& sources) {
             key_string(w, "date", s.date);
         if (!s.url.empty())
             key_string(w, "url", s.url);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+//! A finite number under `key`; nothing when absent or not finite (JSON has no NaN or infinity).
+void optional_number(Writer& w, const char* key, std::optional<double> value) {
+    if (value && std::isfinite(*value)) {
+        w.Key(key);
+        w.Double(*value);
+    }
+}
+
+const char* to_string(GeneImpact impact) {
+    switch (impact) {
+        case GeneImpact::none:
+            return "none";
+        case GeneImpact::exon_level:
+            return "exon_level_biomarkers_not_assessed";
+        case GeneImpact::all:
+            return "gene_biomarkers_not_assessed";
+    }
+    return "none";
+}
+
+void write_signatures(Writer& w, const Report& report) {
+    w.Key("signatures");
+    w.StartObject();
+    w.Key("tmb");
+    w.StartObject();
+    key_string(w, "status", report.tmb.status);
+    optional_number(w, "value", report.tmb.value);
+    if (report.tmb.mutation_count) {
+        w.Key("mutation_count");
+        w.Int64(*report.tmb.mutation_count);
+    }
+    optional_number(w, "panel_size_mb", report.tmb.panel_size_mb);
+    optional_number(w, "threshold", report.tmb.threshold);
+    if (!report.tmb.source.empty())
+        key_string(w, "source", report.tmb.source);
+    if (!report.tmb.counting_rule.empty())
+        key_string(w, "counting_rule", report.tmb.counting_rule);
+    w.EndObject();
+    w.Key("msi");
+    w.StartObject();
+    key_string(w, "status", report.msi.status);
+    optional_number(w, "score", report.msi.score);
+    if (!report.msi.caller.empty())
+        key_string(w, "caller", report.msi.caller);
+    optional_number(w, "msi_h_at_or_above", report.msi.threshold);
+    optional_number(w, "indeterminate_from", report.msi.indeterminate_low);
+    if (!report.msi.bands_source.empty())
+        key_string(w, "bands_source", report.msi.bands_source);
+    if (!report.msi.advice.empty())
+        key_string(w, "advice", report.msi.advice);
+    w.EndObject();
+    w.EndObject();
+}
+
+void write_accounting(Writer& w, const Report& report) {
+    w.Key("not_interpreted");
+    w.StartArray();
+    for (const NotInterpreted& entry : report.not_interpreted) {
+        w.StartObject();
+        key_string(w, "input", entry.role);
+        write_where(w, entry.where);
+        if (!entry.gene.empty())
+            key_string(w, "gene", entry.gene);
+        key_string(w, "reason", entry.reason);
+        key_string(w, "effect", to_string(entry.impact));
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("input_accounting");
+    w.StartArray();
+    for (const InputAccount& a : report.input_accounting) {
+        w.StartObject();
+        key_string(w, "input", a.role);
+        key_string(w, "file", a.file);
+        key_string(w, "unit", a.unit);
+        const std::pair<const char*, std::int64_t> counts[] = {{"records", a.records},
+                                                               {"in_findings", a.in_findings},
+                                                               {"in_other_findings", a.in_other_findings},
+                                                               {"biomarker_evidence", a.biomarker_evidence},
+                                                               {"not_interpreted", a.not_interpreted},
+                                                               {"unaccounted", a.unaccounted}};
+        for (const auto& [key, value] : counts) {
+            w.Key(key);
+            w.Int64(value);
+        }
+        w.Key("not_interpreted_reasons");
+        w.StartArray();
+        for (const auto& [reason, count] : a.not_interpreted_reasons) {
+            w.StartObject();
+            key_string(w, "reason", reason);
+            w.Key("count");
+            w.Int64(count);
+            const auto examples = a.examples.find(reason);
+            if (examples != a.examples.end()) {
+                string_array(w, "examples", examples->second);
+            }
+            w.EndObject();
+        }
+        w.EndArray();
         w.EndObject();
     }
     w.EndArray();
@@ -209,6 +317,9 @@ std::string render_json(const Report& report) {
         w.EndObject();
     }
     w.EndArray();
+
+    write_signatures(w, report);
+    write_accounting(w, report);
 
     w.Key("therapy_summary");
     w.StartArray();

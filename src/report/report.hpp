@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,7 +12,7 @@
 namespace precis {
 
 //! Version of schemas/report.schema.json that the writers produce (semver; additive changes bump minor).
-inline constexpr const char* kReportSchemaVersion = "1.0.0";
+inline constexpr const char* kReportSchemaVersion = "1.1.0";
 
 struct SourceRef {
     std::string type;  //!< PMID, NCT, FDA, EMA, guideline, database, OncoKB, DOI, other
@@ -82,7 +83,7 @@ struct BiomarkerStatus {
     std::string label;
     std::string gene;
     Category category = Category::small_variant;
-    std::string status;  //!< detected | not_detected | not_assessed
+    std::string status;  //!< detected | not_detected | indeterminate | not_assessed
     std::string reason;
     std::vector<std::string> finding_ids;
 };
@@ -130,6 +131,42 @@ struct Setting {
     std::string value;
 };
 
+//! Where the records of one input file ended (the counts add up to `records`).
+struct InputAccount {
+    std::string role;
+    std::string file;
+    std::string unit;  //!< allele, row, segment, record, result
+    std::int64_t records = 0;
+    std::int64_t in_findings = 0;
+    std::int64_t in_other_findings = 0;
+    std::int64_t biomarker_evidence = 0;  //!< results that decide a biomarker status (e.g. neutral CN, MSS)
+    std::int64_t not_interpreted = 0;     //!< listed + counted
+    std::map<std::string, std::int64_t> not_interpreted_reasons;  //!< reason -> count (listed and counted)
+    std::map<std::string, std::vector<std::string>> examples;     //!< reason -> example records
+    std::int64_t unaccounted = 0;  //!< records - the rest; 0 unless precis has a bug
+};
+
+//! The measured genomic signatures as numbers, whatever their status.
+struct TmbMeasurement {
+    std::string status;  //!< high | not_high | not_assessed
+    std::optional<double> value;
+    std::optional<std::int64_t> mutation_count;
+    std::optional<double> panel_size_mb;
+    std::string counting_rule;
+    std::string source;  //!< computed | given
+    double threshold = 10.0;
+};
+
+struct MsiMeasurement {
+    std::string status;  //!< MSI-H | MSS | indeterminate | not_assessed
+    std::optional<double> score;
+    std::string caller;
+    std::optional<double> threshold;          //!< MSI-H at score >= threshold
+    std::optional<double> indeterminate_low;  //!< indeterminate in [low, threshold)
+    std::string bands_source;
+    std::string advice;
+};
+
 struct Report {
     std::string schema_version = kReportSchemaVersion;
     std::string sample_id;
@@ -142,6 +179,10 @@ struct Report {
     std::vector<Finding> findings;
     std::vector<Finding> other_findings;  //!< oncogenic non-actionable and VUS in KB genes
     std::vector<BiomarkerStatus> biomarkers;
+    std::vector<NotInterpreted> not_interpreted;  //!< input records in knowledge-base genes not interpreted
+    std::vector<InputAccount> input_accounting;   //!< per input file: where every record ended
+    TmbMeasurement tmb;
+    MsiMeasurement msi;
     std::vector<TherapySummary> therapy_summary;
     std::vector<ContextItem> context;
     std::vector<std::string> checks;    //!< consistency checks between inputs

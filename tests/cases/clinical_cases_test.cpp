@@ -18,10 +18,15 @@
 //   summary            rows of therapy_summary: {drugs, direction, best_level, on_label}
 //   summary_order      drug sets whose sensitivity rows must appear in this order in therapy_summary
 //   specimen           {key: value} expected in sample.specimen
+//   values             {JSON pointer: value}: the report holds exactly that string, number or bool there
+//                      (e.g. "/signatures/msi/score": 5.0)
+//   not_interpreted    [{gene, reason_contains}]: a not_interpreted entry of that gene whose reason has it
+// Every case also checks that each input_accounting entry has unaccounted == 0 and that its counts add up.
 //   known_issue        the expectation is medically right but precis disagrees: the case still fails
 //                      (reported, never hidden); a known issue on a case that passes is also a failure
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
+#include <rapidjson/pointer.h>
 
 #include <algorithm>
 #include <cctype>
@@ -208,17 +213,64 @@ class Checker {
         check_caveats();
         check_summary();
         check_specimen();
+        check_values();
+        check_not_interpreted();
+        check_accounting();
         return problems_;
     }
 
   private:
+    void check_values() {
+        if (!expected_.HasMember("values")) {
+            return;
+        }
+        for (const auto& member : expected_["values"].GetObject()) {
+            const std::string pointer = member.name.GetString();
+            const Value* actual = rapidjson::Pointer(pointer.c_str()).Get(report_);
+            if (actual == nullptr) {
+                problem("value " + pointer + " missing from the report");
+            } else if (*actual != member.value) {
+                problem("value " + pointer + " differs from the expectation");
+            }
+        }
+    }
+
+    void check_not_interpreted() {
+        for (const Value& wanted : array(expected_, "not_interpreted").GetArray()) {
+            const std::string gene = text(wanted, "gene");
+            const std::string fragment = text(wanted, "reason_contains");
+            const auto entries = array(report_, "not_interpreted").GetArray();
+            const bool found = std::any_of(entries.begin(), entries.end(), [&](const Value& entry) {
+                return text(entry, "gene") == gene &&
+                       text(entry, "reason").find(fragment) != std::string::npos;
+            });
+            if (!found) {
+                problem("no not_interpreted entry for " + gene + " with '" + fragment + "'");
+            }
+        }
+    }
+
+    void check_accounting() {
+        for (const Value& account : array(report_, "input_accounting").GetArray()) {
+            const auto number = [&](const char* key) {
+                return account.HasMember(key) && account[key].IsInt64() ? account[key].GetInt64() : -1;
+            };
+            const std::int64_t sum = number("in_findings") + number("in_other_findings") +
+                                     number("biomarker_evidence") + number("not_interpreted");
+            if (number("unaccounted") != 0 || sum != number("records")) {
+                problem("input " + text(account, "file") + ": " + std::to_string(number("records")) +
+                        " records, " + std::to_string(sum) + " accounted for");
+            }
+        }
+    }
+
     void problem(const std::string& message) { problems_.push_back(message); }
 
     void check_keys() {
         static const std::set<std::string> known = {
-            "description",     "exit_code",        "err_contains",  "known_issue",  "findings",
-            "therapies",       "absent_therapies", "flags",         "absent_flags", "biomarkers",
-            "caveat_contains", "summary",          "summary_order", "specimen",     "therapies_exact"};
+            "description",      "exit_code", "err_contains",    "known_issue", "findings",        "therapies",
+            "absent_therapies", "flags",     "absent_flags",    "biomarkers",  "caveat_contains", "summary",
+            "summary_order",    "specimen",  "therapies_exact", "values",      "not_interpreted"};
         for (const auto& member : expected_.GetObject()) {
             if (known.count(member.name.GetString()) == 0) {
                 problem(std::string("expected.json: unknown key '") + member.name.GetString() + "'");

@@ -42,12 +42,17 @@ io::VcfAllele annotated(const std::string& gene, const std::string& transcript, 
     return allele;
 }
 
+InputLedger& scratch_ledger() {
+    static InputLedger ledger{"vcf", "x.vcf", "allele", 0, {}, {}, {}};
+    return ledger;
+}
+
 }  // namespace
 
 TEST(ProteinNumberingNormalisation, BrafNm001374258V640EIsReportedAsV600E) {
     SmallVariantAnnotator annotator(bundled_kb(), Genome::GRCh38);
-    const auto variant =
-        annotator.from_vcf(annotated("BRAF", "ENST00000644969.2", "ENSP00000493543.1:p.Val640Glu"), "x.vcf");
+    const auto variant = annotator.from_vcf(
+        annotated("BRAF", "ENST00000644969.2", "ENSP00000493543.1:p.Val640Glu"), "x.vcf", scratch_ledger());
     ASSERT_TRUE(variant);
     EXPECT_EQ(variant->protein_change, "V600E");
     EXPECT_EQ(variant->protein_start, 600);
@@ -58,15 +63,16 @@ TEST(ProteinNumberingNormalisation, BrafNm001374258V640EIsReportedAsV600E) {
 
 TEST(ProteinNumberingNormalisation, Fgfr2IIIbN550KIsIIIcN549K) {
     SmallVariantAnnotator annotator(bundled_kb(), Genome::GRCh38);
-    const auto variant =
-        annotator.from_vcf(annotated("FGFR2", "NM_022970.4", "NP_075259.4:p.Asn550Lys"), "x.vcf");
+    const auto variant = annotator.from_vcf(annotated("FGFR2", "NM_022970.4", "NP_075259.4:p.Asn550Lys"),
+                                            "x.vcf", scratch_ledger());
     ASSERT_TRUE(variant);
     EXPECT_EQ(variant->protein_change, "N549K");
 }
 
 TEST(ProteinNumberingNormalisation, ReferenceTranscriptIsKeptAsIs) {
     SmallVariantAnnotator annotator(bundled_kb(), Genome::GRCh38);
-    const auto variant = annotator.from_vcf(annotated("KRAS", "NM_004985.5", "p.Gly12Cys"), "x.vcf");
+    const auto variant =
+        annotator.from_vcf(annotated("KRAS", "NM_004985.5", "p.Gly12Cys"), "x.vcf", scratch_ledger());
     ASSERT_TRUE(variant);
     EXPECT_EQ(variant->protein_change, "G12C");
     EXPECT_TRUE(variant->numbering_note.empty()) << variant->numbering_note;
@@ -76,7 +82,8 @@ TEST(ProteinNumberingNormalisation, ReferenceTranscriptIsKeptAsIs) {
 TEST(ProteinNumberingNormalisation, UnknownTranscriptIsFlagged) {
     SmallVariantAnnotator annotator(bundled_kb(), Genome::GRCh38);
     const auto variant = annotator.from_vcf(
-        annotated("KIT", "ENST99999999999", "p.Trp557_Lys558del", "inframe_deletion", true), "x.vcf");
+        annotated("KIT", "ENST99999999999", "p.Trp557_Lys558del", "inframe_deletion", true), "x.vcf",
+        scratch_ledger());
     ASSERT_TRUE(variant);
     EXPECT_EQ(variant->protein_change, "W557_K558del");
     EXPECT_EQ(variant->variant_class, VariantClass::inframe_deletion);
@@ -85,7 +92,8 @@ TEST(ProteinNumberingNormalisation, UnknownTranscriptIsFlagged) {
 
 TEST(ProteinNumberingNormalisation, GenesOutsideTheKnowledgeBaseAreNotKept) {
     SmallVariantAnnotator annotator(bundled_kb(), Genome::GRCh38);
-    EXPECT_FALSE(annotator.from_vcf(annotated("TTN", "ENST1", "p.Ala1Val"), "x.vcf").has_value());
+    EXPECT_FALSE(
+        annotator.from_vcf(annotated("TTN", "ENST1", "p.Ala1Val"), "x.vcf", scratch_ledger()).has_value());
 }
 
 TEST(GenomeTranslation, HotspotCodonWinsOverADisagreeingAnnotation) {
@@ -95,7 +103,7 @@ TEST(GenomeTranslation, HotspotCodonWinsOverADisagreeingAnnotation) {
     allele.pos = 140753336;  // c.1799T>A: V600E on GRCh38
     allele.ref = "A";
     allele.alt = "T";
-    const auto variant = annotator.from_vcf(allele, "x.vcf");
+    const auto variant = annotator.from_vcf(allele, "x.vcf", scratch_ledger());
     ASSERT_TRUE(variant);
     EXPECT_EQ(variant->protein_change, "V600E");
     EXPECT_NE(variant->numbering_note.find("translated from the genome"), std::string::npos);
@@ -111,7 +119,7 @@ TEST(GenomeTranslation, Fgfr2GatekeeperV564FOnBothBuilds) {
         allele.pos = pos;
         allele.ref = "C";
         allele.alt = "A";
-        const auto variant = annotator.from_vcf(allele, "x.vcf");
+        const auto variant = annotator.from_vcf(allele, "x.vcf", scratch_ledger());
         ASSERT_TRUE(variant) << to_string(genome);
         EXPECT_EQ(variant->gene, "FGFR2");
         EXPECT_EQ(variant->protein_change, "V564F") << to_string(genome);
@@ -125,10 +133,68 @@ TEST(GenomeTranslation, WrongBuildShowsAsReferenceMismatch) {
     allele.pos = 140753336;
     allele.ref = "G";  // the GRCh38 codon has A here
     allele.alt = "T";
-    EXPECT_FALSE(annotator.from_vcf(allele, "x.vcf").has_value());
+    EXPECT_FALSE(annotator.from_vcf(allele, "x.vcf", scratch_ledger()).has_value());
     const auto warnings = annotator.take_warnings();
     ASSERT_EQ(warnings.size(), 1u);
     EXPECT_NE(warnings[0].find("genome build may be wrong"), std::string::npos);
+}
+
+TEST(NotInterpreted, ReferenceMismatchIsListedAndBlocksTheGene) {
+    SmallVariantAnnotator annotator(bundled_kb(), Genome::GRCh38);
+    io::VcfAllele allele;
+    allele.chrom = "7";
+    allele.pos = 140753336;
+    allele.ref = "G";
+    allele.alt = "T";
+    InputLedger ledger{"vcf", "x.vcf", "allele", 0, {}, {}, {}};
+    EXPECT_FALSE(annotator.from_vcf(allele, "x.vcf", ledger).has_value());
+    ASSERT_EQ(ledger.listed.size(), 1u);
+    EXPECT_EQ(ledger.listed[0].gene, "BRAF");
+    EXPECT_EQ(ledger.listed[0].impact, GeneImpact::all);
+    EXPECT_NE(ledger.listed[0].reason.find("BRAF codon 600"), std::string::npos);
+}
+
+TEST(NotInterpreted, RawVariantInAKbGeneAwayFromHotspotsIsListed) {
+    SmallVariantAnnotator annotator(bundled_kb(), Genome::GRCh38);
+    io::VcfAllele allele;
+    allele.chrom = "7";
+    allele.pos = 140800000;  // inside BRAF (GRCh38 140719327-140924929), no hotspot codon
+    allele.ref = "C";
+    allele.alt = "T";
+    InputLedger ledger{"vcf", "x.vcf", "allele", 0, {}, {}, {}};
+    EXPECT_FALSE(annotator.from_vcf(allele, "x.vcf", ledger).has_value());
+    ASSERT_EQ(ledger.listed.size(), 1u);
+    EXPECT_EQ(ledger.listed[0].impact, GeneImpact::exon_level);
+    EXPECT_NE(ledger.listed[0].reason.find("not at a knowledge-base hotspot codon"), std::string::npos);
+}
+
+TEST(NotInterpreted, AlleleOutsideKbGenesIsCounted) {
+    SmallVariantAnnotator annotator(bundled_kb(), Genome::GRCh38);
+    io::VcfAllele allele;
+    allele.chrom = "2";
+    allele.pos = 1000;
+    allele.ref = "C";
+    allele.alt = "T";
+    InputLedger ledger{"vcf", "x.vcf", "allele", 0, {}, {}, {}};
+    EXPECT_FALSE(annotator.from_vcf(allele, "x.vcf", ledger).has_value());
+    EXPECT_TRUE(ledger.listed.empty());
+    EXPECT_EQ(ledger.counted["outside the knowledge base's genes"], 1);
+}
+
+TEST(GenomeTranslation, BrafV600KAsOneTwoBaseSubstitutionOnBothBuilds) {
+    // DoCM/COSMIC write V600K (c.1798_1799delinsAA) as AC>TT at c.1799-c.1798 (plus strand).
+    for (const auto& [genome, pos] : {std::pair{Genome::GRCh37, std::int64_t{140453136}},
+                                      std::pair{Genome::GRCh38, std::int64_t{140753336}}}) {
+        SmallVariantAnnotator annotator(bundled_kb(), genome);
+        io::VcfAllele allele;
+        allele.chrom = "7";
+        allele.pos = pos;
+        allele.ref = "AC";
+        allele.alt = "TT";
+        const auto variant = annotator.from_vcf(allele, "x.vcf", scratch_ledger());
+        ASSERT_TRUE(variant) << to_string(genome);
+        EXPECT_EQ(variant->protein_change, "V600K") << to_string(genome);
+    }
 }
 
 }  // namespace precis::interpret
