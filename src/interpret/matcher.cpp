@@ -85,13 +85,30 @@ bool is_lost(const IhcResult& result) {
     return s == "lost" || s == "loss" || s == "absent" || s == "deficient" || s == "negative";
 }
 
+//! True when the biomarker is fixed to codons (exact protein changes or a codon list) that all have a
+//! hotspot-codon location on `genome`: a raw record elsewhere is then excluded by its position.
+bool codons_catalogued(const kb::Biomarker& biomarker, const kb::KnowledgeBase& kb, Genome genome) {
+    std::vector<int> needed = biomarker.match.codons;
+    for (const std::string& change : biomarker.match.protein_changes) {
+        if (const auto digits = change.find_first_of("0123456789"); digits != std::string::npos) {
+            needed.push_back(
+                static_cast<int>(str::to_int(change.substr(digits, change.size() - digits - 1)).value_or(0)));
+        }
+    }
+    return !needed.empty() && !biomarker.match.codon_range &&
+           std::all_of(needed.begin(), needed.end(), [&](int codon) {
+               return std::any_of(kb.hotspots().begin(), kb.hotspots().end(), [&](const kb::HotspotCodon& h) {
+                   return str::iequals(h.gene, biomarker.gene) && h.codon == codon &&
+                          h.location.count(genome) != 0;
+               });
+           });
+}
+
 //! The records that leave a small-variant biomarker unknown: an uninterpreted record in its gene (any
 //! such record for GeneImpact::all; for GeneImpact::exon_level only when the biomarker is not fixed to
 //! codons, which were checked by position). Empty when none.
-std::string blocking_records(const kb::Biomarker& biomarker,
+std::string blocking_records(const kb::Biomarker& biomarker, bool codon_level,
                              const std::vector<const NotInterpreted*>& records) {
-    const kb::BiomarkerMatch& match = biomarker.match;
-    const bool codon_level = !match.protein_changes.empty() || (!match.codons.empty() && !match.codon_range);
     std::vector<std::string> names;
     std::size_t count = 0;
     for (const NotInterpreted* record : records) {
@@ -649,21 +666,7 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                     break;
                 }
                 // Raw VCF: only catalogued hotspot codons can be read from coordinates.
-                std::vector<int> needed = biomarker.match.codons;
-                for (const std::string& change : biomarker.match.protein_changes) {
-                    if (const auto digits = change.find_first_of("0123456789"); digits != std::string::npos) {
-                        needed.push_back(static_cast<int>(
-                            str::to_int(change.substr(digits, change.size() - digits - 1)).value_or(0)));
-                    }
-                }
-                const bool all_catalogued =
-                    !needed.empty() && !biomarker.match.codon_range &&
-                    std::all_of(needed.begin(), needed.end(), [&](int codon) {
-                        return std::any_of(
-                            kb.hotspots().begin(), kb.hotspots().end(), [&](const kb::HotspotCodon& h) {
-                                return str::iequals(h.gene, biomarker.gene) && h.codon == codon;
-                            });
-                    });
+                const bool all_catalogued = codons_catalogued(biomarker, kb, input.genome);
                 if (all_catalogued) {
                     assessable = true;
                     reason =
@@ -788,7 +791,8 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 break;
         }
         if (biomarker.category == Category::small_variant && assessed.small_variants) {
-            if (const std::string blocked = blocking_records(biomarker, uncertain_records);
+            if (const std::string blocked = blocking_records(
+                    biomarker, codons_catalogued(biomarker, kb, input.genome), uncertain_records);
                 !blocked.empty()) {
                 reason = assessable ? blocked : reason + "; " + blocked;
                 assessable = false;

@@ -2,7 +2,9 @@
 // Report -> one self-contained HTML page for a molecular tumour board. No logic: the Report decides
 // what is shown and in which order; this file only lays it out. Every report string passes through
 // html_escape(); links are built only for PMID / NCT / DOI ids and http(s) URLs.
+#include <cmath>
 #include <cstddef>
+#include <cstdio>
 #include <map>
 #include <string>
 #include <string_view>
@@ -170,6 +172,16 @@ std::string direction_text(const std::string& direction) {
     return esc(direction);
 }
 
+//! A number for display ("12.4"); "not a finite number" for NaN or infinity.
+std::string number_text(double value) {
+    if (!std::isfinite(value)) {
+        return "not a finite number";
+    }
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.4g", value);
+    return buffer;
+}
+
 std::string status_badge(const std::string& status) {
     if (status == "detected") {
         return "<span class=\"status st-det\"><span aria-hidden=\"true\">&#9679;</span> Detected</span>";
@@ -179,6 +191,9 @@ std::string status_badge(const std::string& status) {
     }
     if (status == "not_assessed") {
         return "<span class=\"status st-na\"><span aria-hidden=\"true\">&#9676;</span> Not assessed</span>";
+    }
+    if (status == "indeterminate") {
+        return "<span class=\"status st-ind\"><span aria-hidden=\"true\">&#9680;</span> Indeterminate</span>";
     }
     return "<span class=\"status\">" + esc(status) + "</span>";
 }
@@ -254,6 +269,7 @@ class Page {
         checks();
         findings();
         other_findings();
+        not_interpreted();
         context();
         plots();
         methods();
@@ -356,6 +372,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .status{display:inline-block;border-radius:12px;padding:1px 10px;font-size:12.5px;font-weight:600;white-space:nowrap;border:1.5px solid}
 .st-det{background:#1f2a44;color:#fff;border-color:#1f2a44}
 .st-neg{background:#fff;color:#1f2a44;border-color:#1f2a44}
+.st-ind{background:#fff6e0;color:#7a4b00;border-color:#b7791f;border-style:dotted}
 .st-na{background:repeating-linear-gradient(135deg,#fff 0 5px,#eceef2 5px 10px);color:#5b6475;border-style:dashed;border-color:#8a93a3;font-style:italic}
 tr.row-na td{color:#4b5363}
 tr.row-na td.reason{font-style:italic}
@@ -448,7 +465,8 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
             "href=\"#biomarkers\">Biomarkers</a><a href=\"#therapies\">Therapies</a><a "
             "href=\"#flags\">Flags</a><a "
             "href=\"#checks\">Checks</a><a href=\"#findings\">Findings</a><a href=\"#other-findings\">Other "
-            "findings</a><a href=\"#context\">Standard of care</a><a href=\"#plots\">Plots</a><a "
+            "findings</a><a href=\"#not-interpreted\">Not interpreted</a><a href=\"#context\">Standard of "
+            "care</a><a href=\"#plots\">Plots</a><a "
             "href=\"#methods\">Methods</a><a href=\"#provenance\">Provenance</a></nav>\n";
     }
 
@@ -563,7 +581,44 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
             out_ += "</td></tr>\n";
         }
         out_ += "</tbody></table>\n";
+        signatures();
         section_close();
+    }
+
+    void signatures() {
+        const TmbMeasurement& tmb = report_.tmb;
+        const MsiMeasurement& msi = report_.msi;
+        std::string tmb_text = tmb.value ? number_text(*tmb.value) + " mut/Mb" : std::string("not measured");
+        if (tmb.mutation_count) {
+            tmb_text += ", " + std::to_string(*tmb.mutation_count) + " mutations counted";
+        }
+        if (tmb.panel_size_mb) {
+            tmb_text += " over " + number_text(*tmb.panel_size_mb) + " Mb";
+        }
+        std::string msi_text = msi.score ? "score " + number_text(*msi.score) + " (" + esc(msi.caller) + ")"
+                               : msi.caller.empty() ? std::string("no score")
+                                                    : "status from " + esc(msi.caller);
+        if (msi.threshold) {
+            msi_text += "; MSI-H at &ge; " + number_text(*msi.threshold);
+        }
+        if (msi.indeterminate_low && msi.threshold) {
+            msi_text += ", indeterminate " + number_text(*msi.indeterminate_low) + " to &lt;" +
+                        number_text(*msi.threshold);
+        }
+        out_ +=
+            "<h3>Measured signatures</h3>\n<table><tbody><tr><th style=\"width:22%\">TMB</th><td>" +
+            status_badge(tmb.status == "high"       ? "detected"
+                         : tmb.status == "not_high" ? "not_detected"
+                                                    : "not_assessed") +
+            " " + esc(tmb_text) +
+            (tmb.counting_rule.empty() ? ""
+                                       : "<div class=\"small muted\">" + esc(tmb.counting_rule) + "</div>") +
+            "</td></tr><tr><th>MSI</th><td>" + esc(msi.status) + " &middot; " + msi_text +
+            (msi.bands_source.empty() ? ""
+                                      : "<div class=\"small muted\">" + esc(msi.bands_source) + "</div>") +
+            (msi.advice.empty() ? ""
+                                : "<div class=\"small\"><strong>" + esc(msi.advice) + "</strong></div>") +
+            "</td></tr></tbody></table>\n";
     }
 
     void therapies() {
@@ -724,6 +779,46 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
         } else {
             finding_table(report_.other_findings, true);
         }
+        section_close();
+    }
+
+    void not_interpreted() {
+        section_open("not-interpreted", "Input records not interpreted, and where every record went", false);
+        out_ +=
+            "<p class=\"small muted\">Every record of every input ends in a finding, an other finding, the "
+            "evidence for a biomarker status, or here. Records in knowledge-base genes are listed one by "
+            "one; "
+            "their genes' biomarkers are not assessed where the record could hide them.</p>\n";
+        if (!report_.not_interpreted.empty()) {
+            out_ +=
+                "<table><thead><tr><th style=\"width:9%\">Gene</th><th style=\"width:26%\">Record</th>"
+                "<th>Why not interpreted</th></tr></thead><tbody>\n";
+            for (const NotInterpreted& entry : report_.not_interpreted) {
+                out_ += "<tr><td class=\"gene\">" + esc(entry.gene) + "</td><td class=\"mono small\">" +
+                        esc(entry.where.to_string()) + "</td><td class=\"reason\">" + esc(entry.reason) +
+                        "</td></tr>\n";
+            }
+            out_ += "</tbody></table>\n";
+        }
+        out_ +=
+            "<table><thead><tr><th>Input</th><th>Records</th><th>Findings</th><th>Other findings</th>"
+            "<th>Biomarker evidence</th><th>Not interpreted (why)</th></tr></thead><tbody>\n";
+        for (const InputAccount& a : report_.input_accounting) {
+            std::string reasons;
+            for (const auto& [reason, count] : a.not_interpreted_reasons) {
+                reasons += "<div>" + std::to_string(count) + " &times; " + esc(reason) + "</div>";
+            }
+            if (a.unaccounted != 0) {
+                reasons +=
+                    "<div><strong>" + std::to_string(a.unaccounted) + " unaccounted (a bug)</strong></div>";
+            }
+            out_ += "<tr><td>" + esc(a.role) + " <span class=\"mono small\">" + esc(a.file) +
+                    "</span></td><td>" + std::to_string(a.records) + " " + esc(a.unit) + "(s)</td><td>" +
+                    std::to_string(a.in_findings) + "</td><td>" + std::to_string(a.in_other_findings) +
+                    "</td><td>" + std::to_string(a.biomarker_evidence) + "</td><td class=\"small\">" +
+                    std::to_string(a.not_interpreted) + reasons + "</td></tr>\n";
+        }
+        out_ += "</tbody></table>\n";
         section_close();
     }
 
