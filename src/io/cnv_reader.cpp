@@ -348,6 +348,7 @@ void read_purple_genes(const Table& table, CnvData& data, SkippedRows& skipped) 
     data.detail = "PURPLE gene copy number (minCopyNumber/maxCopyNumber)";
     for (const auto& row : table.rows()) {
         if (canonical && str::iequals(str::trim(Table::field(row, *canonical)), "false")) {
+            skipped.note(row.line, "non-canonical transcript row (the gene's canonical row is used)");
             continue;  // one row per gene: the canonical transcript
         }
         GeneCnvRow entry;
@@ -370,6 +371,8 @@ void read_purple_genes(const Table& table, CnvData& data, SkippedRows& skipped) 
         if (index.count(str::upper(entry.gene)) == 0) {
             index.emplace(str::upper(entry.gene), data.genes.size());
             data.genes.push_back(std::move(entry));
+        } else {
+            skipped.note(row.line, "second canonical row for the gene (the first is used)");
         }
     }
 }
