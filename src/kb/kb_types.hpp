@@ -146,6 +146,16 @@ struct TumorType {
     std::string name;
     std::string parent;
     std::string tissue;
+    std::string main_type;
+};
+
+//! An OncoTree code that is not in the bundled release: retired in an earlier release, or only in
+//! OncoTree's development tree. `replaced_by` lists codes of the release (empty: no replacement).
+struct ReplacedTumorType {
+    std::string code;
+    std::string name;
+    std::vector<std::string> replaced_by;
+    std::string note;
 };
 
 struct ContextEntry {

@@ -40,6 +40,8 @@ class KnowledgeBase {
     std::vector<std::string> lineage(const std::string& code) const;
     //! True when `code` equals `ancestor` or descends from it.
     bool is_within(const std::string& code, const std::string& ancestor) const;
+    //! A retired or development-tree OncoTree code, mapped to codes of the bundled release; else nullptr.
+    const ReplacedTumorType* replaced_tumor_type(const std::string& code) const;
     //! Up to `count` valid codes nearest to an unknown one (edit distance on code and name).
     std::vector<std::string> nearest_tumor_types(const std::string& code, std::size_t count) const;
 
@@ -55,6 +57,7 @@ class KnowledgeBase {
     std::vector<ReasoningRule> rules_;
     std::vector<ContextEntry> context_;
     std::map<std::string, TumorType> tumor_types_;
+    std::map<std::string, ReplacedTumorType> replaced_tumor_types_;
 };
 
 }  // namespace precis::kb
