@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The bundled OncoTree (knowledgebase/oncotree.json): every code of the imported release, and retired and
-// development-tree codes mapped to current ones.
+// development-tree codes read as current ones.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -13,6 +13,7 @@
 #include "common/error.hpp"
 #include "kb/json.hpp"
 #include "kb/knowledge_base.hpp"
+#include "kb/tumor_scope.hpp"
 #include "support/test_support.hpp"
 
 namespace precis::kb {
@@ -55,6 +56,17 @@ void replace_in_file(const std::filesystem::path& path, const std::string& from,
     ASSERT_NE(pos, std::string::npos) << from << " not in " << path;
     text.replace(pos, from.size(), to);
     std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+}
+
+std::string usage_error(const std::string& code) {
+    try {
+        resolve_tumor_type(bundled(), code);
+    } catch (const Error& error) {
+        EXPECT_EQ(error.kind(), ErrorKind::usage);
+        return error.why() + " | " + error.help();
+    }
+    ADD_FAILURE() << code << " was accepted";
+    return {};
 }
 
 }  // namespace
@@ -128,6 +140,34 @@ TEST(OncoTree, ValidateFindsBrokenMappings) {
     EXPECT_NE(all.find("oncotree.json: retired code GB is also a current"), std::string::npos) << all;
     EXPECT_NE(all.find("retired code AASTR is replaced by unknown tumour type ASTRX"), std::string::npos)
         << all;
+}
+
+TEST(TumourTypes, RetiredCodesAreReadAsTheirReplacementWithAWarning) {
+    for (const char* given : {"GBM", "gbm"}) {
+        const TumorTypeChoice choice = resolve_tumor_type(bundled(), given);
+        EXPECT_EQ(choice.code, "GB");
+        EXPECT_NE(choice.warning.find("GBM (Glioblastoma Multiforme)"), std::string::npos) << choice.warning;
+        EXPECT_NE(choice.warning.find("interpreted as GB (Glioblastoma, IDH-Wildtype)"), std::string::npos)
+            << choice.warning;
+    }
+    EXPECT_TRUE(resolve_tumor_type(bundled(), "ihch").warning.empty());
+    EXPECT_EQ(resolve_tumor_type(bundled(), "ihch").code, "IHCH");
+    EXPECT_EQ(resolve_tumor_type(bundled(), "DIPG").code, "DMG");
+    // Codes only in OncoTree's development tree are read as their nearest ancestor in the release.
+    EXPECT_EQ(resolve_tumor_type(bundled(), "GGNT").code, "BRAIN");
+    EXPECT_EQ(resolve_tumor_type(bundled(), "HEMATOPOIETIC").code, "HEME");
+    EXPECT_NE(resolve_tumor_type(bundled(), "GGNT").warning.find("development tree"), std::string::npos);
+}
+
+TEST(TumourTypes, UnknownOrAmbiguousCodesAreUsageErrors) {
+    const std::string all = usage_error("ALL");  // split into B- and T-lymphoblastic leukaemia
+    EXPECT_NE(all.find("BLL ("), std::string::npos) << all;
+    EXPECT_NE(all.find("TLL ("), std::string::npos) << all;
+    const std::string removed = usage_error("PCT");
+    EXPECT_NE(removed.find("without a replacement"), std::string::npos) << removed;
+    const std::string unknown = usage_error("XQZZY");
+    EXPECT_NE(unknown.find("'XQZZY' is not a known OncoTree code"), std::string::npos) << unknown;
+    EXPECT_NE(unknown.find("nearest valid codes: "), std::string::npos) << unknown;
 }
 
 }  // namespace precis::kb
