@@ -438,6 +438,9 @@ int run_interpret(InterpretOptions& options) {
 #endif
     report.thresholds.push_back(
         {"off_label_levels", "evidence from another tumour type: 1/2/3A -> 3B, R1 -> R2"});
+    if (!report.scope_note.empty()) {
+        report.limitations.push_back(report.scope_note);  // first: the tumour type is outside the focus
+    }
     report.limitations.push_back(
         "Germline status is not assessed: variants are interpreted as somatic as given by the caller.");
     if (profile.assessed.small_variants && !profile.assessed.small_variants_annotated) {

@@ -158,6 +158,13 @@ struct ReplacedTumorType {
     std::string note;
 };
 
+//! The tumour types the knowledge base is curated for (manifest.json "focus"; none when absent).
+struct Focus {
+    std::string description;                  //!< e.g. "biliary tract cancers, GIST"
+    std::vector<std::string> tumor_types;     //!< in focus with their descendants
+    std::vector<std::string> tumor_agnostic;  //!< in focus as exactly this code (e.g. SOLID)
+};
+
 struct ContextEntry {
     std::string id;
     std::string kind;  //!< standard_of_care, testing, caveat

@@ -261,6 +261,13 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
         }
     };
 
+    if (const auto focus = manifest->FindMember("focus"); focus != manifest->MemberEnd()) {
+        kb.focus_ = Focus{get_string(focus->value, "description"), get_strings(focus->value, "tumor_types"),
+                          get_strings(focus->value, "tumor_agnostic")};
+    }
+    check_tumor_types("manifest.json", "focus", kb.focus_.tumor_types);
+    check_tumor_types("manifest.json", "focus", kb.focus_.tumor_agnostic);
+
     // ---- genes ----
     const std::string genes_file = get_string(files, "genes");
     if (const auto doc = loader.load(genes_file, "genes.schema.json")) {
@@ -553,6 +560,17 @@ const TumorType* KnowledgeBase::tumor_type(const std::string& code) const {
 const ReplacedTumorType* KnowledgeBase::replaced_tumor_type(const std::string& code) const {
     const auto it = replaced_tumor_types_.find(str::upper(code));
     return it == replaced_tumor_types_.end() ? nullptr : &it->second;
+}
+
+bool KnowledgeBase::in_focus(const std::string& code) const {
+    const std::string wanted = str::upper(code);
+    if (tumor_type(wanted) == nullptr) {
+        return false;
+    }
+    const auto& agnostic = focus_.tumor_agnostic;
+    return std::find(agnostic.begin(), agnostic.end(), wanted) != agnostic.end() ||
+           std::any_of(focus_.tumor_types.begin(), focus_.tumor_types.end(),
+                       [&](const std::string& root) { return is_within(wanted, root); });
 }
 
 std::vector<std::string> KnowledgeBase::lineage(const std::string& code) const {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kb/tumor_scope.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "common/error.hpp"
@@ -44,6 +45,18 @@ TumorTypeChoice resolve_replaced(const KnowledgeBase& kb, const ReplacedTumorTyp
                                          "; interpreted as " + candidates.front()};
 }
 
+//! Whether the tumour-agnostic codes (SOLID) cover `code`, as the middle of a scope note.
+std::string agnostic_clause(const KnowledgeBase& kb, const std::string& code) {
+    const auto& agnostic = kb.focus().tumor_agnostic;
+    const std::string list = str::join(agnostic, ", ");
+    const bool covered = std::any_of(agnostic.begin(), agnostic.end(),
+                                     [&](const std::string& root) { return kb.is_within(code, root); });
+    return covered ? "Only tumour-agnostic evidence (" + list +
+                         ") and evidence curated for this tumour type apply to it; "
+                   : "Tumour-agnostic evidence (" + list +
+                         ") does not cover it; only evidence curated for this tumour type applies; ";
+}
+
 }  // namespace
 
 TumorTypeChoice resolve_tumor_type(const KnowledgeBase& kb, const std::string& given) {
@@ -56,6 +69,20 @@ TumorTypeChoice resolve_tumor_type(const KnowledgeBase& kb, const std::string& g
     }
     throw Error(ErrorKind::usage, "--tumor-type", "'" + given + "' is not a known OncoTree code",
                 nearest_codes(kb, given));
+}
+
+std::string scope_note(const KnowledgeBase& kb, const std::string& code) {
+    if (kb.in_focus(code)) {
+        return {};
+    }
+    const std::string& focus = kb.focus().description;
+    return described(kb, str::upper(code)) + " is outside precis's curated focus (" +
+           (focus.empty() ? "none declared in manifest.json" : focus) +
+           "): the knowledge base was not curated for this tumour type, so therapies, resistance and "
+           "standard of care specific to it may be missing. " +
+           agnostic_clause(kb, code) +
+           "evidence from another tumour type is shown off-label at a lowered level (3B or R2), never as a "
+           "match.";
 }
 
 }  // namespace precis::kb

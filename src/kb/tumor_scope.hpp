@@ -18,4 +18,8 @@ struct TumorTypeChoice {
 //! the nearest codes) and for a retired code without exactly one replacement (listing the candidates).
 TumorTypeChoice resolve_tumor_type(const KnowledgeBase& kb, const std::string& given);
 
+//! Empty when `code` is within the knowledge base's curated focus; else a note for the report's
+//! limitations and the HTML header saying which evidence can and cannot apply.
+std::string scope_note(const KnowledgeBase& kb, const std::string& code);
+
 }  // namespace precis::kb

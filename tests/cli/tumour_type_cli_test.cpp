@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // --tumor-type on the command line: every OncoTree code is accepted, retired codes are read as their
-// replacement with a warning, unknown ones exit 2.
+// replacement with a warning, tumour types outside the curated focus get a scope note, and evidence from
+// another tumour type is never presented as matching.
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "support/test_support.hpp"
 
@@ -59,7 +61,47 @@ std::string joined(const rapidjson::Value& strings) {
     return out;
 }
 
+const rapidjson::Value* therapy(const rapidjson::Document& doc, const std::string& gene,
+                                const std::string& drug) {
+    for (const auto& finding : doc["findings"].GetArray()) {
+        for (const auto& t : finding["therapies"].GetArray()) {
+            if (finding["gene"].GetString() == gene && t["drugs"][0].GetString() == drug) {
+                return &t;
+            }
+        }
+    }
+    return nullptr;
+}
+
 }  // namespace
+
+TEST(TumourTypeOption, OutOfFocusCodesRunWithAScopeNote) {
+    for (const std::string code : {"BLLETV6RUNX1", "GB"}) {
+        const Interpreted r = interpret(code);
+        ASSERT_EQ(r.run.exit_code, 0) << r.run.err;
+        EXPECT_TRUE(report_schema_violations(r.out / "S1.precis.json").empty());
+        const auto doc = report_json(r.out);
+        EXPECT_EQ(doc["sample"]["tumor_type"].GetString(), code);
+        const std::string first = doc["limitations"][0].GetString();
+        EXPECT_EQ(first.rfind(code + " (", 0), 0u) << first;
+        EXPECT_NE(first.find("is outside precis's curated focus (biliary tract cancers, GIST)"),
+                  std::string::npos)
+            << first;
+        const std::string html = slurp(r.out / "S1.precis.html");
+        const auto note =
+            html.find("<div class=\"scope-note\" role=\"note\"><strong>Scope:</strong> " + code);
+        EXPECT_NE(note, std::string::npos);
+        EXPECT_LT(note, html.find("</header>"));  // in the header, above every section
+        EXPECT_NE(html.find("curated focus (biliary tract cancers, GIST)"), std::string::npos);
+    }
+}
+
+TEST(TumourTypeOption, InFocusCodesHaveNoScopeNote) {
+    const Interpreted r = interpret("IHCH");
+    ASSERT_EQ(r.run.exit_code, 0) << r.run.err;
+    EXPECT_EQ(joined(report_json(r.out)["limitations"]).find("curated focus"), std::string::npos);
+    EXPECT_EQ(slurp(r.out / "S1.precis.html").find("<div class=\"scope-note\""), std::string::npos);
+}
 
 TEST(TumourTypeOption, RetiredGbmIsReadAsGbWithAWarning) {
     const Interpreted r = interpret("GBM");
@@ -83,6 +125,41 @@ TEST(TumourTypeOption, UnknownAndAmbiguousCodesExitTwo) {
     const Interpreted all = interpret("ALL");  // retired: split into BLL and TLL
     EXPECT_EQ(all.run.exit_code, 2) << all.run.err;
     EXPECT_NE(all.run.err.find("more than one code: BLL ("), std::string::npos) << all.run.err;
+}
+
+// Glioblastoma is outside the focus: BRAF V600E keeps its tumour-agnostic (SOLID) Level 1 on-label;
+// ivosidenib for IDH1 R132 (evidence for CHOL) is off-label at 3B, never a match.
+TEST(TumourTypeOption, EvidenceFromAnotherTumourTypeIsNeverAMatch) {
+    const Interpreted r = interpret("GB");
+    ASSERT_EQ(r.run.exit_code, 0) << r.run.err;
+    const auto doc = report_json(r.out);
+    const rapidjson::Value* braf = therapy(doc, "BRAF", "dabrafenib");
+    ASSERT_NE(braf, nullptr);
+    EXPECT_TRUE((*braf)["tumor_type_match"].GetBool());
+    EXPECT_TRUE((*braf)["on_label"].GetBool());
+    EXPECT_STREQ((*braf)["level"].GetString(), "1");
+    const rapidjson::Value* idh1 = therapy(doc, "IDH1", "ivosidenib");
+    ASSERT_NE(idh1, nullptr);
+    EXPECT_FALSE((*idh1)["tumor_type_match"].GetBool());
+    EXPECT_FALSE((*idh1)["on_label"].GetBool());
+    EXPECT_STREQ((*idh1)["level"].GetString(), "3B");
+    std::set<std::string> lineage;
+    for (const auto& code : doc["sample"]["tumor_type_lineage"].GetArray()) {
+        lineage.insert(code.GetString());
+    }
+    const std::set<std::string> matching_levels{"1", "2", "3A", "R1"};
+    for (const auto& finding : doc["findings"].GetArray()) {
+        for (const auto& t : finding["therapies"].GetArray()) {
+            bool covered = false;
+            for (const auto& code : t["evidence_tumor_types"].GetArray()) {
+                covered = covered || lineage.count(code.GetString()) != 0;
+            }
+            EXPECT_EQ(t["tumor_type_match"].GetBool(), covered) << t["evidence_id"].GetString();
+            if (!covered) {
+                EXPECT_EQ(matching_levels.count(t["level"].GetString()), 0u) << t["evidence_id"].GetString();
+            }
+        }
+    }
 }
 
 }  // namespace precis::test

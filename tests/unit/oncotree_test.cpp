@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The bundled OncoTree (knowledgebase/oncotree.json): every code of the imported release, and retired and
-// development-tree codes read as current ones.
+// The bundled OncoTree (knowledgebase/oncotree.json): every code of the imported release, retired and
+// development-tree codes read as current ones, and the scope note for tumour types outside the focus.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -123,11 +123,12 @@ TEST(OncoTree, HasEveryCodeOfTheReleaseInTheOncoTreeRepository) {
     }
 }
 
-TEST(OncoTree, ValidateFindsBrokenMappings) {
+TEST(OncoTree, ValidateFindsBrokenMappingsAndFocus) {
     const std::filesystem::path dir = test::work_dir() / "kb";
     std::filesystem::copy(test::kKnowledgeBase, dir, std::filesystem::copy_options::recursive);
     replace_in_file(dir / "oncotree.json", "\"code\": \"GBM\"", "\"code\": \"GB\"");
     replace_in_file(dir / "oncotree.json", "[\n    \"ASTR\"", "[\n    \"ASTRX\"");
+    replace_in_file(dir / "manifest.json", "\"GIST\"]", "\"GISTX\"]");
     const auto problems = KnowledgeBase::validate(dir.string(), test::kSchemas);
     const std::string all = [&] {
         std::string out;
@@ -136,10 +137,11 @@ TEST(OncoTree, ValidateFindsBrokenMappings) {
         }
         return out;
     }();
-    EXPECT_EQ(problems.size(), 2u) << all;
+    EXPECT_EQ(problems.size(), 3u) << all;
     EXPECT_NE(all.find("oncotree.json: retired code GB is also a current"), std::string::npos) << all;
     EXPECT_NE(all.find("retired code AASTR is replaced by unknown tumour type ASTRX"), std::string::npos)
         << all;
+    EXPECT_NE(all.find("manifest.json: focus: unknown tumour type 'GISTX'"), std::string::npos) << all;
 }
 
 TEST(TumourTypes, RetiredCodesAreReadAsTheirReplacementWithAWarning) {
@@ -168,6 +170,31 @@ TEST(TumourTypes, UnknownOrAmbiguousCodesAreUsageErrors) {
     const std::string unknown = usage_error("XQZZY");
     EXPECT_NE(unknown.find("'XQZZY' is not a known OncoTree code"), std::string::npos) << unknown;
     EXPECT_NE(unknown.find("nearest valid codes: "), std::string::npos) << unknown;
+}
+
+TEST(TumourTypes, ScopeNoteOnlyOutsideTheCuratedFocus) {
+    for (const char* code :
+         {"IHCH", "EHCH", "PHCH", "CHOL", "GBC", "BILIARY_TRACT", "GIST", "SOLID", "gbc"}) {
+        EXPECT_TRUE(bundled().in_focus(code)) << code;
+        EXPECT_EQ(scope_note(bundled(), code), "") << code;
+    }
+    const std::string gb = scope_note(bundled(), "GB");
+    EXPECT_EQ(gb.rfind("GB (Glioblastoma, IDH-Wildtype) is outside precis's curated focus (biliary tract "
+                       "cancers, GIST)",
+                       0),
+              0u)
+        << gb;
+    EXPECT_NE(
+        gb.find("Only tumour-agnostic evidence (SOLID) and evidence curated for this tumour type apply"),
+        std::string::npos)
+        << gb;
+    EXPECT_NE(gb.find("off-label"), std::string::npos) << gb;
+    const std::string all = scope_note(bundled(), "BLLETV6RUNX1");
+    EXPECT_NE(all.find("does not cover it"), std::string::npos) << all;
+    for (const char* code : {"AMPCA", "PAAD", "COAD", "SOFT_TISSUE", "HEME", "AML"}) {
+        EXPECT_FALSE(bundled().in_focus(code)) << code;
+        EXPECT_NE(scope_note(bundled(), code), "") << code;
+    }
 }
 
 }  // namespace precis::kb
