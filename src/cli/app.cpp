@@ -29,6 +29,7 @@
 #include "io/vcf_reader.hpp"
 #include "kb/kb_diff.hpp"
 #include "kb/knowledge_base.hpp"
+#include "kb/tumor_scope.hpp"
 #include "report/json_writer.hpp"
 #if __has_include("interpret/inputs.hpp")
 #include "interpret/inputs.hpp"
@@ -160,13 +161,11 @@ int run_interpret(InterpretOptions& options) {
     spdlog::info("knowledge base {} ({}), {} evidence items", kb.version(), kb.content_hash().substr(0, 19),
                  kb.evidence().size());
 
-    // 2. Tumour type.
-    const std::string tumor_type = str::upper(options.tumor_type);
-    if (kb.tumor_type(tumor_type) == nullptr) {
-        throw Error(ErrorKind::usage, "--tumor-type",
-                    "'" + options.tumor_type + "' is not a known OncoTree code",
-                    "nearest valid codes: " + str::join(kb.nearest_tumor_types(options.tumor_type, 5), ", ") +
-                        " (SOLID = any solid tumour)");
+    // 2. Tumour type (a retired OncoTree code is read as its replacement, with a warning).
+    const kb::TumorTypeChoice tumor_choice = kb::resolve_tumor_type(kb, options.tumor_type);
+    const std::string& tumor_type = tumor_choice.code;
+    if (!tumor_choice.warning.empty()) {
+        spdlog::warn("{}", tumor_choice.warning);
     }
 
     Profile profile;
@@ -462,6 +461,9 @@ int run_interpret(InterpretOptions& options) {
     report.provenance.generated_at = deterministic ? "1970-01-01T00:00:00Z" : now_iso8601();
     report.provenance.inputs = inputs;
     report.warnings = profile.warnings;
+    if (!tumor_choice.warning.empty()) {
+        report.warnings.insert(report.warnings.begin(), tumor_choice.warning);
+    }
     interpret::account_inputs(profile, report);
     interpret::measure_signatures(profile, report);
 #ifdef PRECIS_HAVE_INPUTS
@@ -483,6 +485,9 @@ int run_interpret(InterpretOptions& options) {
 #endif
     report.thresholds.push_back(
         {"off_label_levels", "evidence from another tumour type: 1/2/3A -> 3B, R1 -> R2"});
+    if (!report.scope_note.empty()) {
+        report.limitations.push_back(report.scope_note);  // first: the tumour type is outside the focus
+    }
     report.limitations.push_back(
         "Germline status is not assessed: variants are interpreted as somatic as given by the caller.");
     if (profile.assessed.small_variants && !profile.assessed.small_variants_annotated) {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "common/strings.hpp"
+#include "kb/tumor_scope.hpp"
 
 namespace precis::interpret {
 
@@ -191,6 +192,7 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
         report.tumor_type_name = type->name;
     }
     report.tumor_type_lineage = kb.lineage(input.tumor_type);
+    report.scope_note = kb::scope_note(kb, input.tumor_type);
 
     const auto within_any = [&](const std::vector<std::string>& codes) {
         return std::any_of(codes.begin(), codes.end(),

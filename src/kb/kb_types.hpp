@@ -146,6 +146,23 @@ struct TumorType {
     std::string name;
     std::string parent;
     std::string tissue;
+    std::string main_type;
+};
+
+//! An OncoTree code that is not in the bundled release: retired in an earlier release, or only in
+//! OncoTree's development tree. `replaced_by` lists codes of the release (empty: no replacement).
+struct ReplacedTumorType {
+    std::string code;
+    std::string name;
+    std::vector<std::string> replaced_by;
+    std::string note;
+};
+
+//! The tumour types the knowledge base is curated for (manifest.json "focus"; none when absent).
+struct Focus {
+    std::string description;                  //!< e.g. "biliary tract cancers, GIST"
+    std::vector<std::string> tumor_types;     //!< in focus with their descendants
+    std::vector<std::string> tumor_agnostic;  //!< in focus as exactly this code (e.g. SOLID)
 };
 
 struct ContextEntry {

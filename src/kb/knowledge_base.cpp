@@ -175,6 +175,59 @@ struct Loader {
     }
 };
 
+struct OncoTreeTables {
+    std::map<std::string, TumorType> types;
+    std::map<std::string, ReplacedTumorType> replaced;  //!< retired and development-tree codes
+};
+
+//! Retired and development-tree codes: each must not be a current code and must map to current codes.
+void read_replaced_codes(const Value& doc, const char* key, const std::string& file, OncoTreeTables& out,
+                         std::vector<std::string>& problems) {
+    const auto it = doc.FindMember(key);
+    if (it == doc.MemberEnd()) {
+        return;
+    }
+    for (const Value& item : it->value.GetArray()) {
+        ReplacedTumorType code{get_string(item, "code"), get_string(item, "name"),
+                               get_strings(item, "replaced_by"), get_string(item, "note")};
+        if (out.types.count(code.code) != 0 || out.replaced.count(code.code) != 0) {
+            problems.push_back(file + ": " + key + " code " + code.code + " is also a current or " +
+                               "another replaced code");
+        }
+        for (const std::string& target : code.replaced_by) {
+            if (out.types.count(target) == 0) {
+                problems.push_back(file + ": " + key + " code " + code.code + " is replaced by unknown " +
+                                   "tumour type " + target);
+            }
+        }
+        out.replaced[code.code] = std::move(code);
+    }
+}
+
+OncoTreeTables read_oncotree(Loader& loader, const std::string& file) {
+    OncoTreeTables out;
+    const auto doc = loader.load(file, "oncotree.schema.json");
+    if (!doc) {
+        return out;
+    }
+    for (const Value& item : (*doc)["types"].GetArray()) {
+        TumorType type{get_string(item, "code"), get_string(item, "name"), get_string(item, "parent"),
+                       get_string(item, "tissue"), get_string(item, "main_type")};
+        if (out.types.count(type.code) != 0) {
+            loader.problems.push_back(file + ": duplicate tumour type " + type.code);
+        }
+        out.types[type.code] = type;
+    }
+    for (const auto& [code, type] : out.types) {
+        if (!type.parent.empty() && out.types.count(type.parent) == 0) {
+            loader.problems.push_back(file + ": " + code + " has unknown parent " + type.parent);
+        }
+    }
+    read_replaced_codes(*doc, "retired", file, out, loader.problems);
+    read_replaced_codes(*doc, "development", file, out, loader.problems);
+    return out;
+}
+
 }  // namespace
 
 KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& schemas_dir) {
@@ -196,23 +249,9 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
     const Value& files = (*manifest)["files"];
 
     // ---- oncotree ----
-    if (const auto doc = loader.load(get_string(files, "oncotree"), "oncotree.schema.json")) {
-        for (const Value& item : (*doc)["types"].GetArray()) {
-            TumorType type{get_string(item, "code"), get_string(item, "name"), get_string(item, "parent"),
-                           get_string(item, "tissue")};
-            if (kb.tumor_types_.count(type.code) != 0) {
-                loader.problems.push_back(get_string(files, "oncotree") + ": duplicate tumour type " +
-                                          type.code);
-            }
-            kb.tumor_types_[type.code] = type;
-        }
-        for (const auto& [code, type] : kb.tumor_types_) {
-            if (!type.parent.empty() && kb.tumor_types_.count(type.parent) == 0) {
-                loader.problems.push_back(get_string(files, "oncotree") + ": " + code +
-                                          " has unknown parent " + type.parent);
-            }
-        }
-    }
+    OncoTreeTables oncotree = read_oncotree(loader, get_string(files, "oncotree"));
+    kb.tumor_types_ = std::move(oncotree.types);
+    kb.replaced_tumor_types_ = std::move(oncotree.replaced);
     const auto check_tumor_types = [&](const std::string& file, const std::string& id,
                                        const std::vector<std::string>& codes) {
         for (const std::string& code : codes) {
@@ -221,6 +260,13 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
             }
         }
     };
+
+    if (const auto focus = manifest->FindMember("focus"); focus != manifest->MemberEnd()) {
+        kb.focus_ = Focus{get_string(focus->value, "description"), get_strings(focus->value, "tumor_types"),
+                          get_strings(focus->value, "tumor_agnostic")};
+    }
+    check_tumor_types("manifest.json", "focus", kb.focus_.tumor_types);
+    check_tumor_types("manifest.json", "focus", kb.focus_.tumor_agnostic);
 
     // ---- genes ----
     const std::string genes_file = get_string(files, "genes");
@@ -509,6 +555,22 @@ const Biomarker* KnowledgeBase::biomarker(const std::string& id) const {
 const TumorType* KnowledgeBase::tumor_type(const std::string& code) const {
     const auto it = tumor_types_.find(str::upper(code));
     return it == tumor_types_.end() ? nullptr : &it->second;
+}
+
+const ReplacedTumorType* KnowledgeBase::replaced_tumor_type(const std::string& code) const {
+    const auto it = replaced_tumor_types_.find(str::upper(code));
+    return it == replaced_tumor_types_.end() ? nullptr : &it->second;
+}
+
+bool KnowledgeBase::in_focus(const std::string& code) const {
+    const std::string wanted = str::upper(code);
+    if (tumor_type(wanted) == nullptr) {
+        return false;
+    }
+    const auto& agnostic = focus_.tumor_agnostic;
+    return std::find(agnostic.begin(), agnostic.end(), wanted) != agnostic.end() ||
+           std::any_of(focus_.tumor_types.begin(), focus_.tumor_types.end(),
+                       [&](const std::string& root) { return is_within(wanted, root); });
 }
 
 std::vector<std::string> KnowledgeBase::lineage(const std::string& code) const {

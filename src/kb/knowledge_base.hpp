@@ -40,6 +40,12 @@ class KnowledgeBase {
     std::vector<std::string> lineage(const std::string& code) const;
     //! True when `code` equals `ancestor` or descends from it.
     bool is_within(const std::string& code, const std::string& ancestor) const;
+    //! A retired or development-tree OncoTree code, mapped to codes of the bundled release; else nullptr.
+    const ReplacedTumorType* replaced_tumor_type(const std::string& code) const;
+    //! The tumour types the knowledge base is curated for (manifest.json "focus").
+    const Focus& focus() const noexcept { return focus_; }
+    //! True when `code` is within a focus tumour type or is one of its tumour-agnostic codes.
+    bool in_focus(const std::string& code) const;
     //! Up to `count` valid codes nearest to an unknown one (edit distance on code and name).
     std::vector<std::string> nearest_tumor_types(const std::string& code, std::size_t count) const;
 
@@ -55,6 +61,8 @@ class KnowledgeBase {
     std::vector<ReasoningRule> rules_;
     std::vector<ContextEntry> context_;
     std::map<std::string, TumorType> tumor_types_;
+    std::map<std::string, ReplacedTumorType> replaced_tumor_types_;
+    Focus focus_;
 };
 
 }  // namespace precis::kb

@@ -323,7 +323,15 @@ class Page {
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             "<meta name=\"generator\" content=\"precis " +
             esc(report_.provenance.precis_version) + "\">\n<title>precis report &ndash; " +
-            esc(report_.sample_id) + "</title>\n<style>\n" + css() + "</style>\n</head>\n";
+            esc(report_.sample_id) + "</title>\n<style>\n" + css() +
+            (report_.scope_note.empty() ? "" : scope_note_css()) + "</style>\n</head>\n";
+    }
+
+    //! Only in reports that show a scope note (keeps other reports byte-identical).
+    static std::string scope_note_css() {
+        return ".scope-note{margin-top:8px;max-width:900px;border-left:4px solid #e0a33a;background:#fdf3e1;"
+               "color:#3b2a05;padding:6px 10px;border-radius:3px;font-size:12.5px}\n"
+               ".scope-note strong{color:#3b2a05}\n";
     }
 
     static std::string css() {
@@ -438,7 +446,12 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
         if (!r.tumor_type.empty() && !r.tumor_type_name.empty()) {
             out_ += " (OncoTree " + esc(r.tumor_type) + ")";
         }
-        out_ += "</div>\n<dl class=\"meta\">\n";
+        out_ += "</div>\n";
+        if (!r.scope_note.empty()) {
+            out_ += "<div class=\"scope-note\" role=\"note\"><strong>Scope:</strong> " + esc(r.scope_note) +
+                    "</div>\n";
+        }
+        out_ += "<dl class=\"meta\">\n";
         auto meta = [this](std::string_view key, const std::string& value) {
             out_ += "<div><dt>" + std::string(key) + "</dt><dd>" + value + "</dd></div>\n";
         };

@@ -173,6 +173,9 @@ struct Report {
     std::string tumor_type;
     std::string tumor_type_name;
     std::vector<std::string> tumor_type_lineage;  //!< e.g. IHCH, CHOL, BILIARY_TRACT, SOLID
+    //! Set when the tumour type is outside the knowledge base's curated focus (kb::scope_note); the
+    //! HTML header shows it and it is the first of `limitations` (no JSON field of its own).
+    std::string scope_note;
     Genome genome = Genome::unknown;
     std::vector<Setting> specimen;  //!< specimen facts given by the user (purity, ...)
     Provenance provenance;
