@@ -623,11 +623,14 @@ int run(int argc, char** argv) {
         "Fail (exit 3) on the first malformed record instead of skipping it with a counted warning");
     interpret->add_flag("--include-filtered", options.include_filtered,
                         "Keep variants whose FILTER is not PASS or '.'");
-    interpret->add_option("--cnv", options.cnv,
-                          "Copy number: CNVkit .cns/.call.cns, GATK .seg, allele-specific segments, PURPLE, "
-                          "gene table, or CNV VCF");
+    interpret->add_option(
+        "--cnv", options.cnv,
+        "Copy number: CNVkit .cns/.call.cns, GATK or CBS .seg, allele-specific segments, PURPLE, Oncotator "
+        "seg.annotated, gene table, or CNV VCF. Gene-table calls: GISTIC codes -2..2; OncoKB words "
+        "Amplification/Gain/Loss/Deletion (a bare Amplification or Deletion is read as high-level/deep but "
+        "flagged as ambiguous); cBioPortal Deep/Shallow Deletion, Diploid; MOAlmanac Baseline/Wild type");
     interpret->add_option("--cnv-format", options.cnv_format,
-                          "auto|cnvkit|gatk-seg|segments|purple|gene-table|vcf (default auto)");
+                          "auto|cnvkit|gatk-seg|seg|segments|purple|oncotator|gene-table|vcf (default auto)");
     interpret->add_option("--purity", options.purity, "Tumour purity (0-1] used to adjust copy number");
     interpret->add_option("--ploidy", options.ploidy, "Tumour ploidy used for copy-number calls");
     interpret->add_option("--amp-min-copy-number", options.amp_min_copy_number,

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 #include <spdlog/spdlog.h>
 
@@ -34,6 +35,15 @@ struct SegmentCall {
     std::int64_t overlap = 0;
 };
 
+//! "log2 0.33 -> CN 2.51" (with the purity and ploidy used, when a purity is given).
+std::string log2_origin(double log2, double copy_number, const CopyNumberRules& rules) {
+    std::string origin = "log2 " + number(log2) + " -> CN " + number(copy_number);
+    if (rules.purity) {
+        origin += " (purity " + number(*rules.purity) + ", ploidy " + number(rules.baseline()) + ")";
+    }
+    return origin;
+}
+
 SegmentCall call_segment(const io::CnvSegment& segment, const CopyNumberRules& rules) {
     SegmentCall call;
     call.segment = &segment;
@@ -41,10 +51,7 @@ SegmentCall call_segment(const io::CnvSegment& segment, const CopyNumberRules& r
     const bool recompute = segment.log2 && (rules.purity || !segment.copy_number);
     if (recompute) {
         call.copy_number = log2_to_copy_number(*segment.log2, rules.purity, rules.ploidy);
-        origin = "log2 " + number(*segment.log2) + " -> CN " + number(call.copy_number);
-        if (rules.purity) {
-            origin += " (purity " + number(*rules.purity) + ", ploidy " + number(rules.baseline()) + ")";
-        }
+        origin = log2_origin(*segment.log2, call.copy_number, rules);
     } else {
         call.copy_number = segment.copy_number.value_or(0.0);
         origin = "CN " + number(call.copy_number) + " as called";
@@ -84,6 +91,116 @@ std::string code_meaning(CopyNumberClass cn_class) {
             return "deep (homozygous) deletion";
     }
     return "";
+}
+
+//! PURPLE gene copy number: minCopyNumber classified like a segment copy number.
+void call_from_min_copy_number(const io::GeneCnvRow& row, const CopyNumberRules& rules,
+                               CopyNumberCall& call) {
+    std::string rule;
+    call.copy_number = row.min_copy_number;
+    call.cn_class = classify_copy_number(*row.min_copy_number, rules, rule);
+    call.rule = "PURPLE minCopyNumber " + number(*row.min_copy_number) +
+                (row.max_copy_number ? " (max " + number(*row.max_copy_number) + ")" : std::string()) + "; " +
+                rule;
+}
+
+//! A gene table's word or code, read per its vocabulary; the rule names both.
+void call_from_word(const io::GeneCnvRow& row, CopyNumberCall& call) {
+    call.cn_class = *row.called_class;
+    const bool code = str::to_double(row.call_text).has_value();
+    call.rule = std::string(code ? "code " : "call '") + row.call_text + (code ? "" : "'") +
+                " in the gene table (" + row.vocabulary + "): " + code_meaning(*row.called_class) +
+                (row.ambiguity.empty() ? " as called by the source" : "; ambiguous without a copy number");
+}
+
+//! A gene row with a segment mean (Oncotator): the value decides amplification and homozygous deletion
+//! by the usual rules; below those, the caller's own +/-/0 call decides between gain, neutral and loss
+//! (it was made against the caller's noise model), and the rule gives both.
+void call_from_log2(const io::GeneCnvRow& row, const CopyNumberRules& rules, CopyNumberCall& call) {
+    call.log2 = row.log2;
+    call.copy_number = log2_to_copy_number(*row.log2, rules.purity, rules.ploidy);
+    std::string rule;
+    const CopyNumberClass by_value = classify_copy_number(*call.copy_number, rules, rule);
+    const std::string origin = "segment_mean " + log2_origin(*row.log2, *call.copy_number, rules);
+    const bool value_decides = by_value == CopyNumberClass::amplification ||
+                               by_value == CopyNumberClass::homozygous_deletion || !row.called_class ||
+                               by_value == *row.called_class;
+    if (value_decides) {
+        call.cn_class = by_value;
+        call.rule = origin + "; " + rule +
+                    (row.call_text.empty() ? std::string() : "; caller's call '" + row.call_text + "'");
+        return;
+    }
+    call.cn_class = *row.called_class;
+    call.rule = origin + " (" + rule + "); " + row.vocabulary + " '" + row.call_text +
+                "': " + code_meaning(*row.called_class) + " as called by the segmenter";
+}
+
+//! The call for one gene row of a KB gene; nullopt when the row says nothing usable.
+std::optional<CopyNumberCall> gene_row_call(const io::GeneCnvRow& row, const kb::GeneInfo& gene,
+                                            const io::CnvData& data, const std::string& path,
+                                            const CopyNumberRules& rules) {
+    CopyNumberCall call;
+    call.gene = gene.symbol;
+    call.source_format = data.format;
+    call.chrom = row.chrom;
+    call.start = row.start;
+    call.end = row.end;
+    call.ambiguity = row.ambiguity;
+    if (row.min_copy_number) {
+        call_from_min_copy_number(row, rules, call);
+    } else if (row.log2) {
+        call_from_log2(row, rules, call);
+        if (row.start > 0 && row.end >= row.start) {
+            call.focal = (row.end - row.start + 1) <= rules.focal_max_length;
+        }
+    } else if (row.called_class) {
+        call_from_word(row, call);
+    } else {
+        return std::nullopt;
+    }
+    const std::string segment =
+        row.chrom.empty() ? std::string()
+                          : " " + row.chrom + ":" + std::to_string(row.start) + "-" + std::to_string(row.end);
+    call.where = Where{path, row.line, row.gene + (row.log2 ? segment : " " + row.call_text)};
+    if (gene.symbol != row.gene) {
+        call.rule += " (written as " + row.gene + ")";
+    }
+    return call;
+}
+
+//! One call per KB gene from the gene rows. A row under the approved symbol wins over rows under an
+//! alias (a whole-genome table such as Oncotator's lists NRG1-IT2 as well as NRG1); among alias rows the
+//! first is used.
+std::vector<CopyNumberCall> gene_row_calls(const io::CnvData& data, const std::string& path,
+                                           const GeneSet& genes, const CopyNumberRules& rules) {
+    std::vector<CopyNumberCall> calls;
+    std::map<std::string, std::pair<std::size_t, bool>> chosen;  // symbol -> (index, by approved symbol)
+    std::size_t not_in_kb = 0;
+    for (const io::GeneCnvRow& row : data.genes) {
+        const kb::GeneInfo* gene = genes.find(row.gene);
+        if (gene == nullptr) {
+            ++not_in_kb;
+            continue;
+        }
+        auto call = gene_row_call(row, *gene, data, path, rules);
+        if (!call) {
+            continue;
+        }
+        const bool approved = str::iequals(row.gene, gene->symbol);
+        const auto [it, added] = chosen.emplace(gene->symbol, std::make_pair(calls.size(), approved));
+        if (added) {
+            calls.push_back(std::move(*call));
+        } else if (approved && !it->second.second) {
+            calls[it->second.first] = std::move(*call);
+            it->second.second = true;
+        }
+    }
+    if (not_in_kb > 0) {
+        spdlog::info("{}: {} gene row(s) are not knowledge-base genes and were not interpreted", path,
+                     not_in_kb);
+    }
+    return calls;
 }
 
 }  // namespace
@@ -172,45 +289,7 @@ std::vector<CopyNumberCall> call_copy_numbers(const io::CnvData& data, const std
                                               std::vector<std::string>& warnings) {
     std::vector<CopyNumberCall> calls;
     // ---- gene-level rows ----
-    std::size_t not_in_kb = 0;
-    for (const io::GeneCnvRow& row : data.genes) {
-        const kb::GeneInfo* gene = genes.find(row.gene);
-        if (gene == nullptr) {
-            ++not_in_kb;
-            continue;
-        }
-        CopyNumberCall call;
-        call.gene = gene->symbol;
-        call.source_format = data.format;
-        call.where = Where{path, row.line, row.gene + " " + row.call_text};
-        call.chrom = row.chrom;
-        call.start = row.start;
-        call.end = row.end;
-        if (row.min_copy_number) {
-            std::string rule;
-            call.copy_number = row.min_copy_number;
-            call.cn_class = classify_copy_number(*row.min_copy_number, rules, rule);
-            call.rule =
-                "PURPLE minCopyNumber " + number(*row.min_copy_number) +
-                (row.max_copy_number ? " (max " + number(*row.max_copy_number) + ")" : std::string()) + "; " +
-                rule;
-        } else if (row.called_class) {
-            call.cn_class = *row.called_class;
-            const bool code = str::to_double(row.call_text).has_value();
-            call.rule = std::string(code ? "code " : "call '") + row.call_text + (code ? "" : "'") +
-                        " in the gene table: " + code_meaning(*row.called_class) + " as called by the source";
-        } else {
-            continue;
-        }
-        if (gene->symbol != row.gene) {
-            call.rule += " (written as " + row.gene + ")";
-        }
-        calls.push_back(std::move(call));
-    }
-    if (not_in_kb > 0) {
-        spdlog::info("{}: {} gene row(s) are not knowledge-base genes and were not interpreted", path,
-                     not_in_kb);
-    }
+    calls = gene_row_calls(data, path, genes, rules);
 
     // ---- segments ----
     if (!data.segments.empty()) {

@@ -63,9 +63,14 @@ CopyNumberClass classify_copy_number(double copy_number, const CopyNumberRules& 
 //! (partial deletions inactivate a tumour suppressor), else amplification if any overlapping segment
 //! reaches the threshold, else the class of the segment with the largest overlap. When the build is
 //! unknown or a gene has no span, the caller's own gene annotation of the segment (CNVkit "gene") is
-//! used instead, and the rule says so. Gene rows: a call word/code is taken as the caller's call; PURPLE
-//! minCopyNumber is classified like a segment copy number. Calls are made for every KB gene covered,
-//! neutral ones included (they distinguish "not detected" from "not assessed").
+//! used instead, and the rule says so. Gene rows: a call word/code is read per io::cnv_vocabulary() and
+//! the rule names the word and its vocabulary; an ambiguous word (a bare "Deletion" or "Amplification")
+//! sets CopyNumberCall::ambiguity. PURPLE minCopyNumber is classified like a segment copy number. An
+//! Oncotator row's segment_mean (log2) decides amplification and homozygous deletion by the rules above;
+//! below them the segmenter's +/-/0 call decides gain/loss/neutral, and without a segment_mean '+'/'-'
+//! are only a gain/loss (ambiguous). One call per KB gene: a row under the approved symbol wins over rows
+//! under an alias. Calls are made for every KB gene covered, neutral ones included
+//! (they distinguish "not detected" from "not assessed").
 std::vector<CopyNumberCall> call_copy_numbers(const io::CnvData& data, const std::string& path,
                                               const GeneSet& genes, Genome genome,
                                               const CopyNumberRules& rules,

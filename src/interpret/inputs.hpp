@@ -22,7 +22,7 @@ namespace precis::interpret {
 //! Extra inputs of `precis interpret` besides the small variants (issue 3).
 struct ExtraInputOptions {
     std::string cnv_path;
-    std::string cnv_format = "auto";  // auto|cnvkit|gatk-seg|seg|segments|purple|gene-table|vcf
+    std::string cnv_format = "auto";  // auto|cnvkit|gatk-seg|seg|segments|purple|oncotator|gene-table|vcf
     std::optional<double> purity;
     std::optional<double> ploidy;
     std::string fusions_path;

@@ -2,6 +2,7 @@
 #include "interpret/matcher.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <sstream>
@@ -299,6 +300,11 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
         if (!c.rule.empty())
             details.push_back("rule: " + c.rule);
         finding.details = str::join(details, "; ");
+        if (!c.ambiguity.empty()) {
+            std::string caveat = c.ambiguity + ".";
+            caveat[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(caveat[0])));
+            finding.caveats.push_back(std::move(caveat));
+        }
         for (const kb::Biomarker& biomarker : kb.biomarkers()) {
             if ((biomarker.category == Category::copy_number &&
                  matches_copy_number(biomarker, biomarker.match, c)) ||
@@ -702,7 +708,8 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                             reason =
                                 biomarker.gene + " is " + std::string(to_string(c.cn_class)) +
                                 (c.copy_number ? " (copy number " + format_number(*c.copy_number, 1) + ")"
-                                               : "");
+                                               : "") +
+                                (c.ambiguity.empty() ? "" : "; " + c.ambiguity);
                             break;
                         }
                     }

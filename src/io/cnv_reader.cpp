@@ -51,6 +51,10 @@ std::string detect(const Table& table) {
     if (chrom && has(table, {"copyNumber"})) {
         return "purple";
     }
+    if (has(table, {"gene"}) && has(table, {"segment_contig"}) &&
+        has(table, {"segment_mean", "segment_call"})) {
+        return "oncotator";  // checked before gene tables: it has a "gene" column too
+    }
     if (chrom && has(table, {"nMajor"}) && has(table, {"nMinor"})) {
         return "segments";
     }
@@ -215,125 +219,287 @@ void add_gene_row(GeneCnvRow row, std::map<std::string, std::size_t>& index, Cnv
     }
 }
 
+//! The distinct names in `column`, in file order.
+std::vector<std::string> sample_names(const Table& table, std::size_t column) {
+    std::vector<std::string> samples;
+    for (const auto& row : table.rows()) {
+        const std::string name(str::trim(Table::field(row, column)));
+        if (std::find(samples.begin(), samples.end(), name) == samples.end()) {
+            samples.push_back(name);
+        }
+    }
+    return samples;
+}
+
+//! The sample of a long (one row per gene and sample) table: `sample_id` when given (it must be in the
+//! table), else the only one; several samples and no choice is a usage error listing them.
+std::string choose_sample(const Table& table, std::size_t column, const std::string& sample_id) {
+    const std::vector<std::string> samples = sample_names(table, column);
+    if (!sample_id.empty()) {
+        if (std::find(samples.begin(), samples.end(), sample_id) == samples.end()) {
+            throw Error(ErrorKind::usage, table.label(),
+                        "sample '" + sample_id + "' is not in the table; it has: " + str::join(samples, ", "),
+                        "give one of the sample names listed");
+        }
+        return sample_id;
+    }
+    if (samples.size() > 1) {
+        throw Error(
+            ErrorKind::usage, table.label(),
+            "the table holds " + std::to_string(samples.size()) + " samples: " + str::join(samples, ", "),
+            "name the sample to use (--sample)");
+    }
+    return samples.empty() ? std::string() : samples.front();
+}
+
+//! A gene row whose call is a word or code of the vocabulary; nullopt when the row is skipped (counted)
+//! or, with `blank_is_unprofiled`, when the cell is empty or NA (the gene was not profiled).
+std::optional<GeneCnvRow> word_row(const Table::Row& row, std::size_t gene, std::size_t value,
+                                   bool blank_is_unprofiled, SkippedRows& skipped) {
+    GeneCnvRow entry;
+    entry.gene = std::string(str::trim(Table::field(row, gene)));
+    entry.call_text = std::string(str::trim(Table::field(row, value)));
+    entry.line = row.line;
+    if (entry.gene.empty()) {
+        skipped.skip(row.line, "empty gene name");
+        return std::nullopt;
+    }
+    if (blank_is_unprofiled && (entry.call_text.empty() || entry.call_text == "NA")) {
+        skipped.note(row.line, "not profiled in this sample (empty or NA)");
+        return std::nullopt;
+    }
+    const auto reading = read_cnv_call(entry.call_text);
+    if (!reading) {
+        skipped.skip(row.line, "unrecognised copy-number call '" + entry.call_text + "'",
+                     "use Amplification/Gain/Loss/Deletion or -2..2 (README: copy-number vocabulary)");
+        return std::nullopt;
+    }
+    entry.called_class = reading->cn_class;
+    entry.vocabulary = reading->vocabulary;
+    entry.ambiguity = reading->ambiguity;
+    return entry;
+}
+
+//! Long form: gene, call [, sample].
+void read_long_gene_table(const Table& table, std::size_t gene, std::size_t value,
+                          const std::string& sample_id, CnvData& data, SkippedRows& skipped) {
+    const auto sample =
+        table.column({"Tumor_Sample_Barcode", "Sample_Id", "sample", "sample_id", "SAMPLE_ID"});
+    if (sample) {
+        data.sample = choose_sample(table, *sample, sample_id);
+    }
+    data.detail = "long gene table (" + table.header()[gene] + ", " + table.header()[value] + ")";
+    std::map<std::string, std::size_t> index;
+    for (const auto& row : table.rows()) {
+        if (sample && str::trim(Table::field(row, *sample)) != data.sample) {
+            skipped.note(row.line, "row of another sample");
+            continue;
+        }
+        if (auto entry = word_row(row, gene, value, false, skipped)) {
+            add_gene_row(std::move(*entry), index, data, skipped);
+        }
+    }
+}
+
+//! The column of a wide table (one column per sample) to read.
+std::size_t wide_sample_column(const Table& table, std::size_t gene, const std::string& sample_id) {
+    std::vector<std::string> names;
+    std::vector<std::size_t> columns;
+    for (std::size_t i = 0; i < table.header().size(); ++i) {
+        if (i != gene && kWideAnnotationColumns.count(str::lower(table.header()[i])) == 0 &&
+            !table.header()[i].empty()) {
+            columns.push_back(i);
+            names.push_back(table.header()[i]);
+        }
+    }
+    if (!sample_id.empty()) {
+        if (const auto chosen = table.column({sample_id})) {
+            return *chosen;
+        }
+        throw Error(
+            ErrorKind::usage, table.label(),
+            "sample '" + sample_id + "' is not a column of the table; it has: " + str::join(names, ", "),
+            "give one of the sample names listed");
+    }
+    if (columns.size() == 1) {
+        return columns.front();
+    }
+    if (columns.empty()) {
+        throw Error(ErrorKind::input, table.label() + ":" + std::to_string(table.header_line()),
+                    "a gene table needs a call column (Copy_Number_Alteration, call, Value) or one column "
+                    "per sample; the header has: " +
+                        str::join(table.header(), ", "),
+                    "check the file format");
+    }
+    std::vector<std::string> shown(names.begin(), names.begin() + std::min<std::size_t>(names.size(), 6));
+    throw Error(ErrorKind::usage, table.label(),
+                "the table holds " + std::to_string(names.size()) + " sample columns (" +
+                    str::join(shown, ", ") + (names.size() > shown.size() ? ", ..." : "") + ")",
+                "name the sample to use (--sample)");
+}
+
 void read_gene_table(const Table& table, const std::string& sample_id, CnvData& data, SkippedRows& skipped) {
     const std::size_t gene =
         table.require_column({"Hugo_Symbol", "gene", "Gene Symbol", "Gene_Symbol", "symbol"});
     const auto value = table.column({"Copy_Number_Alteration", "call", "Value", "cna", "alteration", "CNA",
                                      "copy_number_call", "cn_call", "status"});
-    std::map<std::string, std::size_t> index;
     if (value) {
-        // Long form: gene, call [, sample].
-        const auto sample =
-            table.column({"Tumor_Sample_Barcode", "Sample_Id", "sample", "sample_id", "SAMPLE_ID"});
-        std::vector<std::string> samples;
-        if (sample) {
-            for (const auto& row : table.rows()) {
-                const std::string name(str::trim(Table::field(row, *sample)));
-                if (std::find(samples.begin(), samples.end(), name) == samples.end()) {
-                    samples.push_back(name);
-                }
-            }
-            if (!sample_id.empty()) {
-                if (std::find(samples.begin(), samples.end(), sample_id) == samples.end()) {
-                    throw Error(
-                        ErrorKind::usage, table.label(),
-                        "sample '" + sample_id + "' is not in the table; it has: " + str::join(samples, ", "),
-                        "give one of the sample names listed");
-                }
-                data.sample = sample_id;
-            } else if (samples.size() > 1) {
-                throw Error(ErrorKind::usage, table.label(),
-                            "the table holds " + std::to_string(samples.size()) +
-                                " samples: " + str::join(samples, ", "),
-                            "name the sample to use (--sample)");
-            } else if (!samples.empty()) {
-                data.sample = samples.front();
-            }
-        }
-        data.detail = "long gene table (" + table.header()[gene] + ", " + table.header()[*value] + ")";
-        for (const auto& row : table.rows()) {
-            if (sample && str::trim(Table::field(row, *sample)) != data.sample) {
-                skipped.note(row.line, "row of another sample");
-                continue;
-            }
-            GeneCnvRow entry;
-            entry.gene = std::string(str::trim(Table::field(row, gene)));
-            entry.call_text = std::string(str::trim(Table::field(row, *value)));
-            entry.line = row.line;
-            if (entry.gene.empty()) {
-                skipped.skip(row.line, "empty gene name");
-                continue;
-            }
-            entry.called_class = parse_cnv_call(entry.call_text);
-            if (!entry.called_class) {
-                skipped.skip(row.line, "unrecognised copy-number call '" + entry.call_text + "'",
-                             "use Amplification/Gain/Loss/Deletion or -2..2");
-                continue;
-            }
-            add_gene_row(std::move(entry), index, data, skipped);
-        }
+        read_long_gene_table(table, gene, *value, sample_id, data, skipped);
         return;
     }
-    // Wide form: one column per sample.
-    std::vector<std::size_t> sample_columns;
-    for (std::size_t i = 0; i < table.header().size(); ++i) {
-        if (i != gene && kWideAnnotationColumns.count(str::lower(table.header()[i])) == 0 &&
-            !table.header()[i].empty()) {
-            sample_columns.push_back(i);
-        }
-    }
-    std::vector<std::string> names;
-    for (const std::size_t i : sample_columns) {
-        names.push_back(table.header()[i]);
-    }
-    std::optional<std::size_t> chosen;
-    if (!sample_id.empty()) {
-        chosen = table.column({sample_id});
-        if (!chosen) {
-            throw Error(
-                ErrorKind::usage, table.label(),
-                "sample '" + sample_id + "' is not a column of the table; it has: " + str::join(names, ", "),
-                "give one of the sample names listed");
-        }
-    } else if (sample_columns.size() == 1) {
-        chosen = sample_columns.front();
-    } else if (sample_columns.empty()) {
-        throw Error(ErrorKind::input, table.label() + ":" + std::to_string(table.header_line()),
-                    "a gene table needs a call column (Copy_Number_Alteration, call, Value) or one column "
-                    "per sample; "
-                    "the header has: " +
-                        str::join(table.header(), ", "),
-                    "check the file format");
-    } else {
-        std::vector<std::string> shown(names.begin(), names.begin() + std::min<std::size_t>(names.size(), 6));
-        throw Error(ErrorKind::usage, table.label(),
-                    "the table holds " + std::to_string(names.size()) + " sample columns (" +
-                        str::join(shown, ", ") + (names.size() > shown.size() ? ", ..." : "") + ")",
-                    "name the sample to use (--sample)");
-    }
-    data.sample = table.header()[*chosen];
+    const std::size_t chosen = wide_sample_column(table, gene, sample_id);
+    data.sample = table.header()[chosen];
     data.detail = "wide gene table (sample column " + data.sample + ")";
+    std::map<std::string, std::size_t> index;
     for (const auto& row : table.rows()) {
-        GeneCnvRow entry;
-        entry.gene = std::string(str::trim(Table::field(row, gene)));
-        entry.call_text = std::string(str::trim(Table::field(row, *chosen)));
-        entry.line = row.line;
-        if (entry.gene.empty()) {
-            skipped.skip(row.line, "empty gene name");
-            continue;
+        if (auto entry = word_row(row, gene, chosen, true, skipped)) {
+            add_gene_row(std::move(*entry), index, data, skipped);
         }
-        if (entry.call_text.empty() || entry.call_text == "NA") {
-            skipped.note(row.line, "not profiled in this sample (empty or NA)");
-            continue;
-        }
-        entry.called_class = parse_cnv_call(entry.call_text);
-        if (!entry.called_class) {
-            skipped.skip(row.line, "unrecognised copy-number call '" + entry.call_text + "'",
-                         "use Amplification/Gain/Loss/Deletion or -2..2");
-            continue;
-        }
-        add_gene_row(std::move(entry), index, data, skipped);
     }
+}
+
+// ---- Oncotator seg.annotated ----
+
+constexpr std::string_view kOncotatorVocabulary = "Oncotator/ReCapSeg segment_call";
+
+//! Oncotator (ReCapSeg / GATK CNV) segment_call: '+' and '-' mean the segment's mean lies outside the
+//! caller's neutral band, i.e. a gain or a loss; '++' and '--' are the caller's stronger calls (in
+//! MOAlmanac's example, segment means near log2 2.2 and -0.8). None of them says how many copies, so
+//! none is by itself an amplification or a homozygous deletion.
+std::optional<CopyNumberClass> oncotator_call(std::string_view call) {
+    if (call == "+" || call == "++") {
+        return CopyNumberClass::gain;
+    }
+    if (call == "-" || call == "--") {
+        return CopyNumberClass::loss;
+    }
+    if (call == "0") {
+        return CopyNumberClass::neutral;
+    }
+    return std::nullopt;
+}
+
+//! Without a segment mean, a gain or loss call cannot tell an amplification from a gain, or a homozygous
+//! deletion from a loss: the weaker class is used and the call says so.
+std::string oncotator_ambiguity(const std::string& call, CopyNumberClass cn_class) {
+    const std::string head = "Oncotator segment_call '" + call + "' without a segment mean: read as ";
+    if (cn_class == CopyNumberClass::gain) {
+        return head +
+               "a gain (the caller's segment is above its neutral band); whether it is a high-level "
+               "amplification cannot be told from this file";
+    }
+    if (cn_class == CopyNumberClass::loss) {
+        return head +
+               "a loss (the caller's segment is below its neutral band); whether it is a homozygous "
+               "deletion cannot be told from this file";
+    }
+    return "";
+}
+
+struct OncotatorColumns {
+    std::size_t gene = 0;
+    std::size_t chrom = 0;
+    std::size_t start = 0;
+    std::size_t end = 0;
+    std::optional<std::size_t> mean;
+    std::optional<std::size_t> call;
+};
+
+//! One Oncotator row; nullopt when it is skipped (counted).
+std::optional<GeneCnvRow> oncotator_row(const Table::Row& row, const OncotatorColumns& columns,
+                                        SkippedRows& skipped) {
+    GeneCnvRow entry;
+    entry.gene = std::string(str::trim(Table::field(row, columns.gene)));
+    entry.line = row.line;
+    if (entry.gene.empty()) {
+        skipped.skip(row.line, "empty gene name");
+        return std::nullopt;
+    }
+    entry.chrom = str::normalise_chrom(str::trim(Table::field(row, columns.chrom)));
+    entry.start = position(Table::field(row, columns.start)).value_or(0);
+    entry.end = position(Table::field(row, columns.end)).value_or(0);
+    if (columns.mean) {
+        const std::string_view text = str::trim(Table::field(row, *columns.mean));
+        entry.log2 = str::to_double(text);
+        if (!entry.log2 && !text.empty() && text != "NA" && text != "NaN") {
+            skipped.skip(row.line, "segment_mean is not a number");
+            return std::nullopt;
+        }
+    }
+    if (columns.call) {
+        entry.call_text = std::string(str::trim(Table::field(row, *columns.call)));
+        entry.called_class = oncotator_call(entry.call_text);
+        if (!entry.called_class && !entry.call_text.empty()) {
+            skipped.skip(row.line, "unrecognised segment_call '" + entry.call_text + "'",
+                         "expected +, ++, -, -- or 0");
+            return std::nullopt;
+        }
+    }
+    if (!entry.log2 && !entry.called_class) {
+        skipped.skip(row.line, "neither a segment_mean nor a segment_call");
+        return std::nullopt;
+    }
+    entry.vocabulary = std::string(kOncotatorVocabulary);
+    if (!entry.log2) {
+        entry.ambiguity = oncotator_ambiguity(entry.call_text, *entry.called_class);
+    }
+    return entry;
+}
+
+//! A whole-genome file whose segment means are never negative is probably linear copy ratios (MOAlmanac's
+//! documentation shows such values), which read as log2 would overstate every copy number: every call
+//! from it carries that warning. Small files (< 100 rows) are not judged.
+void flag_linear_means(const std::string& label, CnvData& data) {
+    std::size_t with_mean = 0;
+    for (const GeneCnvRow& row : data.genes) {
+        if (row.log2) {
+            if (*row.log2 < 0) {
+                return;
+            }
+            ++with_mean;
+        }
+    }
+    if (with_mean < 100) {
+        return;
+    }
+    const std::string note = "none of the file's " + std::to_string(with_mean) +
+                             " segment means is negative: they may be linear copy ratios rather than log2, "
+                             "and precis reads them as log2, which overstates copy number";
+    data.warnings.push_back(label + ": " + note);
+    for (GeneCnvRow& row : data.genes) {
+        row.ambiguity = row.ambiguity.empty() ? note : row.ambiguity + "; " + note;
+    }
+}
+
+void read_oncotator(const Table& table, const std::string& sample_id, CnvData& data, SkippedRows& skipped) {
+    OncotatorColumns columns;
+    columns.gene = table.require_column({"gene"});
+    columns.chrom = table.require_column({"segment_contig", "chr", "chromosome"});
+    columns.start = table.require_column({"segment_start", "start"});
+    columns.end = table.require_column({"segment_end", "end"});
+    columns.mean = table.column({"segment_mean"});
+    columns.call = table.column({"segment_call"});
+    if (!columns.mean && !columns.call) {
+        table.require_column({"segment_mean", "segment_call"});  // throws, naming the header
+    }
+    const auto sample = table.column({"sample", "Sample"});
+    if (sample) {
+        data.sample = choose_sample(table, *sample, sample_id);
+    }
+    data.detail = std::string("Oncotator gene-level segments (") +
+                  (columns.mean ? "segment_mean as log2" : "segment_call only") +
+                  (columns.mean && columns.call ? ", segment_call" : "") + ")";
+    std::map<std::string, std::size_t> index;
+    for (const auto& row : table.rows()) {
+        if (sample && str::trim(Table::field(row, *sample)) != data.sample) {
+            skipped.note(row.line, "row of another sample");
+            continue;
+        }
+        if (auto entry = oncotator_row(row, columns, skipped)) {
+            add_gene_row(std::move(*entry), index, data, skipped);
+        }
+    }
+    flag_linear_means(table.label(), data);
 }
 
 void read_purple_genes(const Table& table, CnvData& data, SkippedRows& skipped) {
@@ -380,70 +546,102 @@ void read_purple_genes(const Table& table, CnvData& data, SkippedRows& skipped) 
 }  // namespace
 
 const std::vector<std::string>& cnv_formats() {
-    static const std::vector<std::string> formats = {"cnvkit", "gatk-seg",   "seg", "segments",
-                                                     "purple", "gene-table", "vcf"};
+    static const std::vector<std::string> formats = {"cnvkit", "gatk-seg",  "seg",        "segments",
+                                                     "purple", "oncotator", "gene-table", "vcf"};
     return formats;
 }
 
-std::optional<CopyNumberClass> parse_cnv_call(std::string_view text) {
-    const std::string word = str::lower(str::trim(text));
-    if (word.empty()) {
-        return std::nullopt;
-    }
+namespace {
+
+constexpr std::string_view kGistic = "GISTIC/cBioPortal discrete codes";
+constexpr std::string_view kOncokb = "OncoKB CNA words";
+constexpr std::string_view kCbioportal = "cBioPortal CNA names";
+constexpr std::string_view kMoalmanac = "MOAlmanac called-CN words";
+constexpr std::string_view kCommon = "common copy-number words";
+
+constexpr std::string_view kAmplificationAmbiguity =
+    "read as a high-level amplification, as in OncoKB's and cBioPortal's CNA vocabulary (GISTIC 2); "
+    "MOAlmanac and other tools also write it for relative or low-level gains (MOAlmanac: the top 2.5% of "
+    "the sample's segment means), so confirm the copy number (segment copy number or ISH) before acting";
+constexpr std::string_view kDeletionAmbiguity =
+    "read as a deep (homozygous) deletion, as in OncoKB's CNA vocabulary (GISTIC -2); MOAlmanac and other "
+    "tools also write it for one-copy (hemizygous) losses (MOAlmanac: the bottom 2.5% of the sample's "
+    "segment means), so confirm with segment copy number before acting";
+
+using C = CopyNumberClass;
+
+}  // namespace
+
+const std::vector<CnvVocabularyEntry>& cnv_vocabulary() {
+    static const std::vector<CnvVocabularyEntry> entries = {
+        {"2", C::amplification, kGistic, ""},
+        {"1", C::gain, kGistic, ""},
+        {"0", C::neutral, kGistic, ""},
+        {"-1", C::loss, kGistic, ""},
+        {"-2", C::homozygous_deletion, kGistic, ""},
+        {"amplification", C::amplification, kOncokb, kAmplificationAmbiguity},
+        {"gain", C::gain, kOncokb, ""},
+        {"loss", C::loss, kOncokb, ""},
+        {"deletion", C::homozygous_deletion, kOncokb, kDeletionAmbiguity},
+        {"deep deletion", C::homozygous_deletion, kCbioportal, ""},
+        {"homdel", C::homozygous_deletion, kCbioportal, ""},
+        {"shallow deletion", C::loss, kCbioportal, ""},
+        {"hetloss", C::loss, kCbioportal, ""},
+        {"diploid", C::neutral, kCbioportal, ""},
+        {"baseline", C::neutral, kMoalmanac, ""},
+        {"wild type", C::neutral, kMoalmanac, ""},
+        {"amplified", C::amplification, kCommon, kAmplificationAmbiguity},
+        {"amp", C::amplification, kCommon, kAmplificationAmbiguity},
+        {"high-level amplification", C::amplification, kCommon, ""},
+        {"high level amplification", C::amplification, kCommon, ""},
+        {"low-level gain", C::gain, kCommon, ""},
+        {"low level gain", C::gain, kCommon, ""},
+        {"copy number gain", C::gain, kCommon, ""},
+        {"neutral", C::neutral, kCommon, ""},
+        {"wildtype", C::neutral, kCommon, ""},
+        {"wild-type", C::neutral, kCommon, ""},
+        {"none", C::neutral, kCommon, ""},
+        {"no change", C::neutral, kCommon, ""},
+        {"shallowdel", C::loss, kCommon, ""},
+        {"heterozygous deletion", C::loss, kCommon, ""},
+        {"hemizygous deletion", C::loss, kCommon, ""},
+        {"single-copy loss", C::loss, kCommon, ""},
+        {"copy number loss", C::loss, kCommon, ""},
+        {"deepdel", C::homozygous_deletion, kCommon, ""},
+        {"homozygous deletion", C::homozygous_deletion, kCommon, ""},
+        {"deep loss", C::homozygous_deletion, kCommon, ""},
+    };
+    return entries;
+}
+
+std::optional<CnvCallReading> read_cnv_call(std::string_view text) {
+    const std::string_view written = str::trim(text);
+    std::string word = str::lower(written);
+    // Codes may be written as floats ("2.0", "-2.00"); a non-integral or out-of-range code is not a call.
     if (const auto code = str::to_double(word)) {
         if (*code != std::floor(*code) || *code < -2 || *code > 2) {
             return std::nullopt;
         }
-        switch (static_cast<int>(*code)) {
-            case 2:
-                return CopyNumberClass::amplification;
-            case 1:
-                return CopyNumberClass::gain;
-            case 0:
-                return CopyNumberClass::neutral;
-            case -1:
-                return CopyNumberClass::loss;
-            default:
-                return CopyNumberClass::homozygous_deletion;
+        word = std::to_string(static_cast<int>(*code));
+    }
+    for (const CnvVocabularyEntry& entry : cnv_vocabulary()) {
+        if (entry.text == word) {
+            CnvCallReading reading{entry.cn_class, std::string(entry.vocabulary), ""};
+            if (!entry.ambiguity.empty()) {
+                reading.ambiguity = "the gene table says '" + std::string(written) +
+                                    "' without a copy number: " + std::string(entry.ambiguity);
+            }
+            return reading;
         }
     }
-    static const std::map<std::string, CopyNumberClass> words = {
-        {"amplification", CopyNumberClass::amplification},
-        {"amplified", CopyNumberClass::amplification},
-        {"amp", CopyNumberClass::amplification},
-        {"high-level amplification", CopyNumberClass::amplification},
-        {"high level amplification", CopyNumberClass::amplification},
-        {"gain", CopyNumberClass::gain},
-        {"low-level gain", CopyNumberClass::gain},
-        {"low level gain", CopyNumberClass::gain},
-        {"copy number gain", CopyNumberClass::gain},
-        {"neutral", CopyNumberClass::neutral},
-        {"wild type", CopyNumberClass::neutral},
-        {"wildtype", CopyNumberClass::neutral},
-        {"wild-type", CopyNumberClass::neutral},
-        {"diploid", CopyNumberClass::neutral},
-        {"none", CopyNumberClass::neutral},
-        {"no change", CopyNumberClass::neutral},
-        {"loss", CopyNumberClass::loss},
-        {"shallow deletion", CopyNumberClass::loss},
-        {"shallowdel", CopyNumberClass::loss},
-        {"hetloss", CopyNumberClass::loss},
-        {"heterozygous deletion", CopyNumberClass::loss},
-        {"hemizygous deletion", CopyNumberClass::loss},
-        {"single-copy loss", CopyNumberClass::loss},
-        {"copy number loss", CopyNumberClass::loss},
-        {"deletion", CopyNumberClass::homozygous_deletion},
-        {"deep deletion", CopyNumberClass::homozygous_deletion},
-        {"deepdel", CopyNumberClass::homozygous_deletion},
-        {"homdel", CopyNumberClass::homozygous_deletion},
-        {"homozygous deletion", CopyNumberClass::homozygous_deletion},
-        {"deep loss", CopyNumberClass::homozygous_deletion},
-    };
-    const auto found = words.find(word);
-    if (found == words.end()) {
-        return std::nullopt;
+    return std::nullopt;
+}
+
+std::optional<CopyNumberClass> parse_cnv_call(std::string_view text) {
+    if (const auto reading = read_cnv_call(text)) {
+        return reading->cn_class;
     }
-    return found->second;
+    return std::nullopt;
 }
 
 CnvData read_cnv(const std::string& path, const CnvReadOptions& options) {
@@ -472,7 +670,9 @@ CnvData read_cnv(const std::string& path, const CnvReadOptions& options) {
                 "cannot tell the copy-number format from the header: " + str::join(table.header(), ", "),
                 "known formats: " + known_formats_text() +
                     " (CNVkit .cns/.call.cns, GATK .seg, CBS .seg, Chromosome/Start/End/nMajor/nMinor "
-                    "segments, PURPLE .cnv.somatic.tsv / .cnv.gene.tsv, gene tables, VCF); give "
+                    "segments, PURPLE .cnv.somatic.tsv / .cnv.gene.tsv, Oncotator seg.annotated, gene "
+                    "tables, "
+                    "VCF); give "
                     "--cnv-format to force one");
         }
         format = detected;
@@ -539,6 +739,8 @@ CnvData read_cnv(const std::string& path, const CnvReadOptions& options) {
             data.detail = "PURPLE segments (copyNumber)";
             read_segments(table, columns, options.sample_id, data, skipped);
         }
+    } else if (format == "oncotator") {
+        read_oncotator(table, options.sample_id, data, skipped);
     } else {
         read_gene_table(table, options.sample_id, data, skipped);
     }

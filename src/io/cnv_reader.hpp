@@ -26,13 +26,17 @@ struct CnvSegment {
     std::int64_t line = 0;
 };
 
-//! One gene-level row (gene tables, cBioPortal discrete CNA, PURPLE gene copy number).
+//! One gene-level row (gene tables, cBioPortal discrete CNA, PURPLE gene copy number, Oncotator
+//! seg.annotated).
 struct GeneCnvRow {
     std::string gene;
-    std::optional<CopyNumberClass> called_class;  //!< from a call word or a -2..2 code
+    std::optional<CopyNumberClass> called_class;  //!< from a call word, a -2..2 code or a +/-/0 call
     std::string call_text;                        //!< the value as written
-    std::optional<double> min_copy_number;        //!< PURPLE minCopyNumber
-    std::optional<double> max_copy_number;        //!< PURPLE maxCopyNumber
+    std::string vocabulary;                       //!< whose meaning of call_text was applied
+    std::string ambiguity;       //!< what the call leaves open ("" = nothing); becomes a finding caveat
+    std::optional<double> log2;  //!< Oncotator segment_mean (log2 copy ratio of the segment)
+    std::optional<double> min_copy_number;  //!< PURPLE minCopyNumber
+    std::optional<double> max_copy_number;  //!< PURPLE maxCopyNumber
     std::string chrom;
     std::int64_t start = 0;
     std::int64_t end = 0;
@@ -40,7 +44,7 @@ struct GeneCnvRow {
 };
 
 struct CnvData {
-    std::string format;  //!< cnvkit, gatk-seg, seg, segments, purple, gene-table, vcf
+    std::string format;  //!< cnvkit, gatk-seg, seg, segments, purple, oncotator, gene-table, vcf
     std::string detail;  //!< e.g. "CNVkit .call.cns (cn column)", "wide cBioPortal discrete table"
     std::string sample;  //!< sample the rows belong to, when the file names one
     std::vector<CnvSegment> segments;
@@ -51,7 +55,7 @@ struct CnvData {
 };
 
 struct CnvReadOptions {
-    std::string format = "auto";  //!< auto|cnvkit|gatk-seg|seg|segments|purple|gene-table|vcf
+    std::string format = "auto";  //!< auto|cnvkit|gatk-seg|seg|segments|purple|oncotator|gene-table|vcf
     std::string sample_id;        //!< picks the column / rows of a multi-sample table
     bool strict = false;
 };
@@ -65,10 +69,38 @@ const std::vector<std::string>& cnv_formats();
 //! sample choice throws Error(usage) listing its samples.
 CnvData read_cnv(const std::string& path, const CnvReadOptions& options);
 
-//! Parses a gene-level call: words (Amplification, Gain, Loss, Deletion, Deep Deletion, HOMDEL, Wild type,
-//! Neutral, ...; case-insensitive) or cBioPortal/GISTIC codes -2..2 (2 = high-level amplification,
-//! -2 = deep deletion, taken as homozygous). "Deletion" alone means deep deletion, as in OncoKB's
-//! individual CNA format. Returns nullopt when the text is not a call.
+//! The gene-table vocabulary: every word and code precis understands, what it is read as, whose meaning
+//! that is, and, for a word that does not fix the copy number, why it is ambiguous. Matching is
+//! case-insensitive on the trimmed text. Summary (README "Copy number"):
+//!   - GISTIC / cBioPortal discrete codes: 2 high-level amplification, 1 gain, 0 neutral, -1 single-copy
+//!     loss, -2 deep (homozygous) deletion. Unambiguous by the format's definition.
+//!   - OncoKB CNA words (its annotator maps GISTIC 2 -> Amplification, 1 -> Gain, -1 -> Loss,
+//!     -2 -> Deletion): Gain and Loss are read as such. "Amplification" and "Deletion" are read in OncoKB's
+//!     (and cBioPortal's) sense, high-level amplification and deep deletion, but are AMBIGUOUS: MOAlmanac's
+//!     called-CN table writes them for the top / bottom 2.5% of a sample's segment means, i.e. also for
+//!     low-level gains and one-copy losses. The call carries that fact, and the finding a caveat.
+//!   - cBioPortal names (Deep Deletion, Shallow Deletion, Diploid, HOMDEL, HETLOSS, GAIN) and MOAlmanac's
+//!     "Baseline" / "Wild type": unambiguous.
+//! Anything else is not a call: the row is skipped with a counted warning (Error(input) when strict).
+struct CnvVocabularyEntry {
+    std::string_view text;  //!< lower case
+    CopyNumberClass cn_class;
+    std::string_view vocabulary;
+    std::string_view ambiguity;  //!< "" when the word fixes the class; else how it was read and why
+};
+const std::vector<CnvVocabularyEntry>& cnv_vocabulary();
+
+//! How one gene-table call was read.
+struct CnvCallReading {
+    CopyNumberClass cn_class = CopyNumberClass::neutral;
+    std::string vocabulary;
+    std::string ambiguity;  //!< names the word as written; "" when unambiguous
+};
+
+//! Reads a gene-level call (a word or code of cnv_vocabulary()); nullopt when the text is not a call.
+std::optional<CnvCallReading> read_cnv_call(std::string_view text);
+
+//! The class alone (see read_cnv_call).
 std::optional<CopyNumberClass> parse_cnv_call(std::string_view text);
 
 }  // namespace precis::io

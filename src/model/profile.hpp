@@ -83,7 +83,12 @@ struct CopyNumberCall {
     std::int64_t end = 0;
     std::optional<bool> focal;  //!< segment shorter than the focal limit
     std::string rule;           //!< the rule that fired, e.g. "total CN 9 >= 6"
-    std::string source_format;  //!< "cnvkit", "gatk-seg", "segments", "purple", "gene-table", "vcf"
+    //! What the input leaves open about the class ("" = nothing), naming the word and the vocabulary, e.g.
+    //! a gene table's bare "Deletion" read as a deep deletion. The matcher makes it a finding caveat and
+    //! adds it to a not-detected reason, so that no reading is silent.
+    std::string ambiguity;
+    std::string source_format;  //!< "cnvkit", "gatk-seg", "seg", "segments", "purple", "oncotator",
+                                //!< "gene-table", "vcf"
     Where where;
 };
 

@@ -370,4 +370,63 @@ TEST(FusionBreakpoints, Fgfr2Exon17JunctionKeepsTheKinaseAndIntron5DoesNot) {
     EXPECT_EQ(fgfr2_status("intron5.tsv"), "not_detected");
 }
 
+//! The biomarker's reason in the report ("" when absent).
+std::string biomarker_reason(const rapidjson::Document& report, const std::string& id) {
+    for (const auto& b : report["biomarkers"].GetArray()) {
+        if (id == b["id"].GetString() && b.HasMember("reason"))
+            return b["reason"].GetString();
+    }
+    return "";
+}
+
+TEST(MoalmanacCopyNumber, OncotatorSegAnnotatedIsReadNotMistakenForAWideGeneTable) {
+    PRECIS_REALDATA_OR_SKIP(
+        seg, "vanallenlab__moalmanac/example_data/example_patient.capture.somatic.seg.annotated");
+    const Interpreted r = interpret("example_tumor_profile", "MEL", {"--cnv", seg, "--genome", "GRCh37"});
+    ASSERT_EQ(r.run.exit_code, 0) << r.run.err;
+    EXPECT_EQ(r.run.err.find("sample columns"), std::string::npos) << r.run.err;
+    // BRAF '+' (CN 2.5), CDKN2A and FGFR2 '-' (CN 1.6, 1.4): gains and losses, so no copy-number finding.
+    for (const std::string& f : findings(r.report)) {
+        EXPECT_EQ(f.find("amplification"), std::string::npos) << f;
+        EXPECT_EQ(f.find("deletion"), std::string::npos) << f;
+    }
+    EXPECT_EQ(biomarker_status(r.report, "CDKN2A_DEL"), "not_detected");
+    EXPECT_EQ(biomarker_reason(r.report, "CDKN2A_DEL"), "CDKN2A is loss (copy number 1.6)");
+    EXPECT_EQ(biomarker_status(r.report, "FGFR2_AMP"), "not_detected");
+    EXPECT_EQ(biomarker_reason(r.report, "FGFR2_AMP"), "FGFR2 is loss (copy number 1.4)");
+    bool recorded = false;
+    for (const auto& input : r.report["provenance"]["inputs"].GetArray()) {
+        if (std::string(input["role"].GetString()) == "cnv") {
+            EXPECT_STREQ(input["format"].GetString(), "oncotator");
+            recorded = true;
+        }
+    }
+    EXPECT_TRUE(recorded);
+}
+
+TEST(MoalmanacCopyNumber, CalledCnaBareDeletionIsReadAsDeepButFlagged) {
+    PRECIS_REALDATA_OR_SKIP(
+        cna, "vanallenlab__moalmanac/example_data/example_patient.capture.somatic.called.cna.txt");
+    const Interpreted r = interpret("MOA", "MEL", {"--cnv", cna, "--genome", "GRCh37"});
+    ASSERT_EQ(r.run.exit_code, 0) << r.run.err;
+    bool cdkn2a = false;
+    for (const auto& finding : r.report["findings"].GetArray()) {
+        if (std::string(finding["gene"].GetString()) != "CDKN2A")
+            continue;
+        cdkn2a = true;
+        EXPECT_STREQ(finding["alteration"].GetString(), "homozygous deletion");
+        ASSERT_GT(finding["caveats"].Size(), 0u);
+        EXPECT_NE(
+            std::string(finding["caveats"][0].GetString())
+                .find("The gene table says 'Deletion' without a copy number: read as a deep (homozygous) "
+                      "deletion, as in OncoKB's CNA vocabulary"),
+            std::string::npos)
+            << finding["caveats"][0].GetString();
+        EXPECT_NE(std::string(finding["details"].GetString()).find("(OncoKB CNA words)"), std::string::npos);
+    }
+    EXPECT_TRUE(cdkn2a);
+    // FGFR2 'Deletion' is not an FGFR2 amplification.
+    EXPECT_EQ(biomarker_status(r.report, "FGFR2_AMP"), "not_detected");
+}
+
 }  // namespace precis::test
