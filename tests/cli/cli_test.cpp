@@ -256,3 +256,41 @@ TEST(KnowledgeBaseTools, DiffListsReLevelledEvidence) {
 }
 
 }  // namespace precis::test
+
+namespace precis::test {
+
+// Issue 8: a MAF needs a protein-change column or genomic coordinates; with neither it is an input error
+// naming the file and what was expected.
+TEST(NoSilentNegatives, MafWithoutProteinChangeOrCoordinatesIsAnInputError) {
+    const fs::path dir = work_dir();
+    const fs::path maf = write_file(dir / "genes_only.maf",
+                                    "Hugo_Symbol\tTumor_Sample_Barcode\tVariant_Classification\n"
+                                    "KIT\tT1\tIn_Frame_Del\n");
+    const RunResult r = run_precis({"interpret", "--sample", "S", "--tumor-type", "GIST", "--maf",
+                                    maf.string(), "--genome", "GRCh38", "--out", (dir / "out").string()});
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    EXPECT_NE(r.err.find(maf.string()), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("neither a protein-change column"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("Tumor_Seq_Allele2"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir / "out" / "S.precis.json"));
+}
+
+// Issue 8: a score-only MSI run reads no coordinates and needs no --genome; a copy-number input still does.
+TEST(NoSilentNegatives, GenomeIsNeededOnlyForInputsWithCoordinates) {
+    const fs::path dir = work_dir();
+    const RunResult score_only =
+        run_precis({"interpret", "--sample", "S", "--tumor-type", "GBC", "--msi-score", "4.2", "--msi-caller",
+                    "msisensor", "--out", (dir / "a").string(), "--formats", "json"});
+    ASSERT_EQ(score_only.exit_code, 0) << score_only.err;
+    const std::string report = slurp(dir / "a" / "S.precis.json");
+    EXPECT_NE(report.find("\"status\": \"indeterminate\""), std::string::npos);
+    EXPECT_NE(report.find("\"score\": 4.2"), std::string::npos);
+    const fs::path segments =
+        write_file(dir / "x.cns", "chromosome\tstart\tend\tgene\tlog2\n17\t1\t1000\t-\t0.1\n");
+    const RunResult with_segments = run_precis({"interpret", "--sample", "S", "--tumor-type", "GBC", "--cnv",
+                                                segments.string(), "--out", (dir / "b").string()});
+    EXPECT_EQ(with_segments.exit_code, 2) << with_segments.err;
+    EXPECT_NE(with_segments.err.find("--genome"), std::string::npos) << with_segments.err;
+}
+
+}  // namespace precis::test
