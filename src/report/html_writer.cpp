@@ -182,6 +182,16 @@ std::string number_text(double value) {
     return buffer;
 }
 
+std::string msi_status_text(const std::string& status) {
+    if (status == "not_assessed") {
+        return "Not assessed";
+    }
+    if (status == "indeterminate") {
+        return "<strong>Indeterminate</strong>";
+    }
+    return "<strong>" + esc(status) + "</strong>";
+}
+
 std::string status_badge(const std::string& status) {
     if (status == "detected") {
         return "<span class=\"status st-det\"><span aria-hidden=\"true\">&#9679;</span> Detected</span>";
@@ -626,7 +636,7 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
             " " + esc(tmb_text) +
             (tmb.counting_rule.empty() ? ""
                                        : "<div class=\"small muted\">" + esc(tmb.counting_rule) + "</div>") +
-            "</td></tr><tr><th>MSI</th><td>" + esc(msi.status) + " &middot; " + msi_text +
+            "</td></tr><tr><th>MSI</th><td>" + msi_status_text(msi.status) + " &middot; " + msi_text +
             (msi.bands_source.empty() ? ""
                                       : "<div class=\"small muted\">" + esc(msi.bands_source) + "</div>") +
             (msi.advice.empty() ? ""
