@@ -17,6 +17,7 @@
 #include "cli/options.hpp"
 #include "common/error.hpp"
 #include "common/files.hpp"
+#include "common/input_source.hpp"
 #include "common/logging.hpp"
 #include "common/sha256.hpp"
 #include "common/strings.hpp"
@@ -151,8 +152,37 @@ struct SmallVariantResult {
     std::vector<InputFile> inputs;
 };
 
+//! Input size limits for streamed inputs (regular files are read in place, whatever their size).
+constexpr std::uint64_t kMaxTableBytes = std::uint64_t{1} << 30;   // copy number, fusions, BED: 1 GiB
+constexpr std::uint64_t kMaxSmallBytes = std::uint64_t{64} << 20;  // IHC, MSI: 64 MiB
+
+//! Streams ("-", pipes, FIFOs, /dev/fd/N) are read once into private temporary copies; devices are refused.
+void prepare_inputs(InterpretOptions& options, InputSources& sources) {
+    options.vcf = sources.prepare(options.vcf, "--vcf", {0, true});
+    options.maf = sources.prepare(options.maf, "--maf", {0, false});
+    options.cnv = sources.prepare(options.cnv, "--cnv", {kMaxTableBytes, true});
+    options.fusions = sources.prepare(options.fusions, "--fusions", {kMaxTableBytes, false});
+    options.sv_vcf = sources.prepare(options.sv_vcf, "--sv-vcf", {0, true});
+    options.ihc = sources.prepare(options.ihc, "--ihc", {kMaxSmallBytes, false});
+    options.msi = sources.prepare(options.msi, "--msi", {kMaxSmallBytes, false});
+    options.panel_bed = sources.prepare(options.panel_bed, "--panel-bed", {kMaxTableBytes, false});
+}
+
+int run_interpret_prepared(InterpretOptions& options, const InputSources& sources);
+
 int run_interpret(InterpretOptions& options) {
     validate_options(options);
+    InputSources sources;
+    try {
+        prepare_inputs(options, sources);
+        return run_interpret_prepared(options, sources);
+    } catch (const Error& error) {
+        // Name the input as given, never its temporary copy.
+        throw Error(error.kind(), sources.restore(error.where()), sources.restore(error.why()), error.help());
+    }
+}
+
+int run_interpret_prepared(InterpretOptions& options, const InputSources& sources) {
     spdlog::info("precis {} interpreting sample {}", kVersion, options.sample);
 
     // 1. Knowledge base.
@@ -172,6 +202,10 @@ int run_interpret(InterpretOptions& options) {
     std::vector<InputFile> inputs;
     Genome genome = Genome::unknown;
     const bool deterministic = options.deterministic;
+    // The path recorded in the report: as given by the user, and only its file name under --deterministic.
+    const auto shown = [&](const std::string& path) {
+        return recorded_path(sources.restore(path), deterministic);
+    };
 
 #ifdef PRECIS_HAVE_INPUTS
     interpret::ExtraInputOptions extra;
@@ -239,7 +273,7 @@ int run_interpret(InterpretOptions& options) {
             return annotated || count_tmb || annotator.in_kb_region(chrom, pos, end);
         };
         std::int64_t seen = 0;
-        InputLedger& ledger = profile.ledger("vcf", recorded_path(options.vcf, deterministic), "allele");
+        InputLedger& ledger = profile.ledger("vcf", shown(options.vcf), "allele");
         const auto visit = [&](const io::VcfAllele& allele) {
             if (++seen % 1000000 == 0) {
                 spdlog::info("{} alleles read ({}:{})", seen, allele.chrom, allele.pos);
@@ -296,9 +330,8 @@ int run_interpret(InterpretOptions& options) {
         }
         if (stats.malformed > 0) {
             profile.warnings.push_back(std::to_string(stats.malformed) +
-                                       " malformed VCF record(s) skipped in " +
-                                       recorded_path(options.vcf, deterministic) + " (e.g. " +
-                                       str::join(stats.malformed_examples, "; ") + ")");
+                                       " malformed VCF record(s) skipped in " + shown(options.vcf) +
+                                       " (e.g. " + str::join(stats.malformed_examples, "; ") + ")");
         }
         if (stats.filtered > 0) {
             profile.warnings.push_back(
@@ -325,14 +358,14 @@ int run_interpret(InterpretOptions& options) {
             profile.warnings.push_back(std::move(warning));
         }
         inputs.push_back(
-            InputFile{"vcf", recorded_path(options.vcf, deterministic), vcf_sha256,
+            InputFile{"vcf", shown(options.vcf), vcf_sha256,
                       annotated ? "VCF (" + str::join(layouts, ", ") + ")" : "VCF (unannotated)"});
     } else if (!options.maf.empty()) {
         const io::MafData maf = io::read_maf(options.maf, options.tumor_sample, options.strict);
         genome = decide_genome(options, maf.genome, maf.genome == Genome::unknown ? "" : "NCBI_Build column",
                                options.maf);
         interpret::SmallVariantAnnotator annotator(kb, genome);
-        InputLedger& ledger = profile.ledger("maf", recorded_path(options.maf, deterministic), "row");
+        InputLedger& ledger = profile.ledger("maf", shown(options.maf), "row");
         ledger.records = maf.data_rows;
         ledger.count("row of another Tumor_Sample_Barcode", "", maf.other_sample_rows);
         ledger.count("no gene symbol, protein change or position", str::join(maf.skipped_examples, "; "),
@@ -374,8 +407,7 @@ int run_interpret(InterpretOptions& options) {
         for (std::string& warning : annotator.take_warnings()) {
             profile.warnings.push_back(std::move(warning));
         }
-        inputs.push_back(
-            InputFile{"maf", recorded_path(options.maf, deterministic), sha256_file(options.maf), "MAF"});
+        inputs.push_back(InputFile{"maf", shown(options.maf), sha256_file(options.maf), "MAF"});
     } else if (needs_coordinates(options)) {
         genome = decide_genome(options, Genome::unknown, "", "");
     } else if (!options.genome.empty()) {
@@ -395,19 +427,14 @@ int run_interpret(InterpretOptions& options) {
             profile.assessed.tmb = true;
         }
     }
-    for (const Fusion& fusion : profile.fusions) {
-        for (const interpret::FusionAssessment& assessment : interpret::assess_fusion(fusion, kb, genome)) {
-            fusion_events.push_back(interpret::FusionEvent{fusion, assessment.gene, assessment.role,
-                                                           assessment.kinase_retained, assessment.label,
-                                                           assessment.reason});
-        }
-    }
-    if (deterministic) {
-        // Byte-stable output whatever the directory: every recorded path becomes its file name.
+    {
+        // Every recorded path is the one the user gave (not a temporary copy of a stream) and, under
+        // --deterministic, only its file name (byte-stable output whatever the directory).
         const auto strip = [&](std::string& text) {
+            text = sources.restore(text);
             for (const InputFile& input : inputs) {
                 if (!input.path.empty()) {
-                    text = str::replace_all(text, input.path, recorded_path(input.path, true));
+                    text = str::replace_all(text, input.path, shown(input.path));
                 }
             }
         };
@@ -430,7 +457,14 @@ int run_interpret(InterpretOptions& options) {
                     strip(example);
         }
         for (InputFile& input : inputs) {
-            input.path = recorded_path(input.path, true);
+            input.path = shown(input.path);
+        }
+    }
+    for (const Fusion& fusion : profile.fusions) {
+        for (const interpret::FusionAssessment& assessment : interpret::assess_fusion(fusion, kb, genome)) {
+            fusion_events.push_back(interpret::FusionEvent{fusion, assessment.gene, assessment.role,
+                                                           assessment.kinase_retained, assessment.label,
+                                                           assessment.reason});
         }
     }
 #endif

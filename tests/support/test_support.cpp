@@ -33,6 +33,10 @@ std::string slurp(const std::filesystem::path& path) {
 }
 
 RunResult run_precis(const std::vector<std::string>& args) {
+    return run_precis(args, "/dev/null");
+}
+
+RunResult run_precis(const std::vector<std::string>& args, const std::string& stdin_path) {
     RunResult result;
     const std::filesystem::path dir = std::filesystem::temp_directory_path() / "precis-tests" / "runs";
     std::filesystem::create_directories(dir);
@@ -52,7 +56,7 @@ RunResult run_precis(const std::vector<std::string>& args) {
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY, 0);
     pid_t pid = 0;
     const int spawned = posix_spawn(&pid, kPrecisBinary, &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);

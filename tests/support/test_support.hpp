@@ -25,6 +25,8 @@ std::filesystem::path work_dir();
 //! Runs the built precis binary with `args` (no shell: arguments are passed as-is), capturing stdout,
 //! stderr and the exit code.
 RunResult run_precis(const std::vector<std::string>& args);
+//! Same, with standard input read from `stdin_path` (a file or a named pipe) instead of /dev/null.
+RunResult run_precis(const std::vector<std::string>& args, const std::string& stdin_path);
 
 //! Path of a file under ../shared/realdata, or "" (and the caller should GTEST_SKIP) when absent.
 std::string realdata(const std::string& relative);
