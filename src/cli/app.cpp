@@ -309,7 +309,12 @@ int run_interpret_prepared(InterpretOptions& options, const InputSources& source
         };
         // The input checksum is computed while the records are read.
         auto checksum = std::async(std::launch::async, [path = options.vcf] { return sha256_file(path); });
+        const std::size_t warned = reader.open_warnings().size();
         const io::VcfReadStats stats = reader.read(select, visit, regions, !annotated && !count_tmb);
+        for (std::size_t i = warned; i < reader.open_warnings().size(); ++i) {  // e.g. a rejected index
+            spdlog::warn("{}", reader.open_warnings()[i]);
+            profile.warnings.push_back(reader.open_warnings()[i]);
+        }
         const std::string vcf_sha256 = checksum.get();
         spdlog::info("{} records, {} alleles considered, {} variants in knowledge-base genes", stats.records,
                      stats.alleles, profile.variants.size());
@@ -432,6 +437,11 @@ int run_interpret_prepared(InterpretOptions& options, const InputSources& source
         // --deterministic, only its file name (byte-stable output whatever the directory).
         const auto strip = [&](std::string& text) {
             text = sources.restore(text);
+            for (const std::string& path : {options.vcf, options.maf}) {
+                if (!path.empty()) {
+                    text = str::replace_all(text, sources.restore(path), shown(path));
+                }
+            }
             for (const InputFile& input : inputs) {
                 if (!input.path.empty()) {
                     text = str::replace_all(text, input.path, shown(input.path));

@@ -27,7 +27,12 @@ std::string read_text_file(const std::string& path, const std::string& what) {
     }
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    return buffer.str();
+    std::string text = buffer.str();
+    // A UTF-8 byte-order mark (written by some spreadsheet exports) is not part of the first header name.
+    if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+        text.erase(0, 3);
+    }
+    return text;
 }
 
 void write_file_atomically(const std::string& path, const std::string& content) {

@@ -145,7 +145,46 @@ std::string_view strip_version(std::string_view accession) {
     return digits ? accession.substr(0, dot) : accession;
 }
 
+namespace {
+
+//! Chromosome of a RefSeq (NC_0000NN.v, NC_012920 = MT) or GenBank (CM0006NN.v: 63 = chr1 ... 84 = chr22,
+//! 85 = X, 86 = Y) accession of GRCh37/GRCh38, or "" (the accession families are shared by both builds;
+//! the build itself is decided from contig lengths).
+std::string chrom_of_accession(std::string_view name) {
+    const auto number = [](std::string_view digits) {
+        int value = 0;
+        for (const char c : digits) {
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return digits.empty() ? -1 : value;
+    };
+    const std::string_view bare = name.substr(0, name.find('.'));
+    int index = -1;
+    if (bare.size() == 9 && bare.substr(0, 3) == "NC_") {
+        if (bare == "NC_012920") {
+            return "MT";
+        }
+        const int n = number(bare.substr(3));
+        index = n >= 1 && n <= 24 ? n : -1;
+    } else if (bare.size() == 8 && bare.substr(0, 2) == "CM") {
+        const int n = number(bare.substr(2));
+        index = n >= 663 && n <= 686 ? n - 662 : -1;
+    }
+    if (index < 1) {
+        return {};
+    }
+    return index == 23 ? "X" : index == 24 ? "Y" : std::to_string(index);
+}
+
+}  // namespace
+
 std::string normalise_chrom(std::string_view chrom) {
+    if (std::string accession = chrom_of_accession(chrom); !accession.empty()) {
+        return accession;
+    }
     if (chrom.size() > 3 && iequals(chrom.substr(0, 3), "chr")) {
         chrom.remove_prefix(3);
     }

@@ -210,7 +210,8 @@ IhcData read_ihc(const std::string& path, const std::string& schemas_dir) {
     const std::string_view start =
         str::trim(std::string_view(text).substr(0, std::min<std::size_t>(text.size(), 64)));
     IhcData data;
-    const bool json = str::starts_with(start, "{") || str::starts_with(start, "\xEF\xBB\xBF{");
+    // A JSON document starts with an object or an array (the schema then says an object is expected).
+    const bool json = str::starts_with(start, "{") || str::starts_with(start, "[");
     data.format = json ? "json" : "csv";
     data.results = json ? read_json(path, schemas_dir) : read_csv(path);
     data.rows = static_cast<std::int64_t>(data.results.size());

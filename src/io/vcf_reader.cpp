@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "io/vcf_reader.hpp"
 
+#include <htslib/bgzf.h>
+
 #include <htslib/hts_log.h>
 #include <htslib/kseq.h>
 #include <htslib/kstring.h>
@@ -12,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 
 #include <spdlog/spdlog.h>
 
@@ -107,7 +110,14 @@ struct VcfReader::Impl {
             return false;
         }
         if (!str::starts_with(first, "##") && !str::starts_with(first, "#CHROM")) {
-            const std::string shown = first.substr(0, 80);
+            // Show only a short, printable start of the line: the file may be anything (even a secret).
+            std::string shown = first.substr(0, 24);
+            for (char& c : shown) {
+                if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7e) {
+                    c = '?';
+                }
+            }
+            shown += first.size() > 24 ? "..." : "";
             fail("line 1 is not a VCF header line: '" + shown + "' (expected '##fileformat=VCFv4.x')",
                  "remove whatever was written before the VCF header (e.g. a log line), then rerun");
         }
@@ -158,6 +168,13 @@ struct VcfReader::Impl {
                  "give a VCF (.vcf, .vcf.gz) or BCF file; MAF files go to --maf");
         }
         is_bcf = format->format == bcf;
+        if (format->compression == bgzf && bgzf_check_EOF(hts_get_bgzfp(file.get())) == 0) {
+            fail(
+                "the bgzip end-of-file marker is missing: the file is truncated (or was not closed when "
+                "written)",
+                "re-create the file (e.g. bcftools view -Oz, or bgzip a complete VCF); precis does not read "
+                "a truncated file as if it were complete");
+        }
         if (options.threads > 1 && format->compression == bgzf) {
             (void)hts_set_threads(file.get(), options.threads);
         }
@@ -165,6 +182,7 @@ struct VcfReader::Impl {
         if (!header && format->compression == no_compression && try_repair_header()) {
             // read through the repaired copy
         } else if (!header) {
+            diagnose_header();
             fail(
                 "no valid VCF header (expected '##fileformat=VCFv4.x' meta lines and a '#CHROM POS ID REF "
                 "ALT QUAL "
@@ -177,36 +195,163 @@ struct VcfReader::Impl {
         detect_genome();
         choose_sample();
         read_layouts();
-        // An index is usable only for bgzipped VCF or BCF.
+        // An index is usable only for bgzipped VCF or BCF, and only when it is the file's own.
         if (format->compression == bgzf) {
-            if (is_bcf) {
-                HtsIndexPtr index(bcf_index_load(path.c_str()));
-                has_index = static_cast<bool>(index);
-            } else {
-                TbxPtr index(tbx_index_load(path.c_str()));
-                has_index = static_cast<bool>(index);
+            check_index();
+        }
+    }
+
+    //! Names the usual reason htslib rejects a header that looks complete: a sample name given twice.
+    void diagnose_header() const {
+        HtsFilePtr again(hts_open(path.c_str(), "r"));
+        if (!again) {
+            return;
+        }
+        kstring_t line = {0, 0, nullptr};
+        struct KstringFree {
+            kstring_t* s;
+            ~KstringFree() { std::free(s->s); }
+        } line_guard{&line};
+        for (int n = 0; n < 100000 && hts_getline(again.get(), KS_SEP_LINE, &line) >= 0; ++n) {
+            const std::string_view text(line.s, line.l);
+            if (!str::starts_with(text, "#CHROM")) {
+                continue;
+            }
+            const std::vector<std::string_view> columns = str::split(text, '\t');
+            std::set<std::string_view> seen;
+            for (std::size_t i = 9; i < columns.size(); ++i) {
+                if (!seen.insert(columns[i]).second) {
+                    fail("the sample name '" + std::string(columns[i]) + "' appears twice in the #CHROM line",
+                         "give every sample column a distinct name (e.g. bcftools reheader --samples)");
+                }
+            }
+            return;
+        }
+    }
+
+    //! The index file next to the data (.csi preferred by htslib, else .tbi), or "".
+    std::string index_path() const {
+        for (const char* suffix : {".csi", ".tbi"}) {
+            std::error_code ec;
+            if (std::filesystem::is_regular_file(path + suffix, ec)) {
+                return path + suffix;
             }
         }
+        return {};
+    }
+
+    //! Loads the index and checks that it can be the file's own: not older than the data, and naming
+    //! only contigs of the header. A stale or foreign index is not used: warning and full scan (exit 3
+    //! under --strict). Records outside the queried region are caught before reading (index_mismatch).
+    void check_index() {
+        std::vector<std::string> names;
+        int n = 0;
+        const char** seqs = nullptr;
+        if (is_bcf) {
+            HtsIndexPtr index(bcf_index_load(path.c_str()));
+            has_index = static_cast<bool>(index);
+            seqs = index ? bcf_index_seqnames(index.get(), header.get(), &n) : nullptr;
+        } else {
+            TbxPtr index(tbx_index_load(path.c_str()));
+            has_index = static_cast<bool>(index);
+            seqs = index ? tbx_seqnames(index.get(), &n) : nullptr;
+            for (int i = 0; i < n && seqs != nullptr; ++i) {
+                names.emplace_back(seqs[i]);  // the names live in the index: copy before it goes
+            }
+            std::free(static_cast<void*>(seqs));
+            seqs = nullptr;
+        }
+        for (int i = 0; i < n && seqs != nullptr; ++i) {
+            names.emplace_back(seqs[i]);
+        }
+        std::free(static_cast<void*>(seqs));
+        if (!has_index) {
+            return;
+        }
+        std::string problem;
+        const std::string index_file = index_path();
+        std::error_code ec;
+        if (!index_file.empty() &&
+            std::filesystem::last_write_time(index_file, ec) < std::filesystem::last_write_time(path, ec)) {
+            problem = "the index " + index_file + " is older than the data (stale)";
+        }
+        for (const std::string& name : names) {
+            if (problem.empty() && bcf_hdr_name2id(header.get(), name.c_str()) < 0) {
+                problem = "the index names contig '" + name +
+                          "', which the VCF header does not define (an index of another file?)";
+            }
+        }
+        if (!problem.empty()) {
+            reject_index(problem);
+        }
+    }
+
+    //! True when the underlying (BGZF) stream reports an I/O or decompression error.
+    bool stream_failed() const {
+        BGZF* bgzf = hts_get_bgzfp(file.get());
+        return bgzf != nullptr && bgzf->errcode != 0;
+    }
+
+    [[noreturn]] void read_failed(std::int64_t records) const {
+        fail("reading failed after record " + std::to_string(records) +
+                 " (truncated or corrupt file): a read error is not the end of the file",
+             "check the file with `bcftools view` and re-create it");
+    }
+
+    //! Opens the file again at its first record (after a rejected index), keeping the parsed header.
+    void reopen() {
+        const std::string& source = repaired_path.empty() ? path : repaired_path;
+        file.reset(hts_open(source.c_str(), "r"));
+        if (!file) {
+            fail("cannot reopen the file for a full scan", "check that the file is readable");
+        }
+        BcfHeaderPtr again(bcf_hdr_read(file.get()));
+        if (!again) {
+            fail("cannot read the header again for a full scan", "check that the file is readable");
+        }
+    }
+
+    //! Reads the requested regions through the index without interpreting them and returns what is wrong
+    //! with the index, or "": a record on another contig or outside the queried interval, or a read or
+    //! parse error, means the index does not belong to this file.
+    std::string index_mismatch(const std::vector<Region>& regions);
+
+    //! A stale or foreign index: read the whole file instead (exit 3 under --strict).
+    void reject_index(const std::string& problem) {
+        if (options.strict) {
+            fail(problem, "re-index the file (tabix -p vcf, bcftools index) or remove the index");
+        }
+        has_index = false;
+        warnings.push_back(path + ": " + problem +
+                           "; the index was not used and the whole file was read (re-index it with tabix "
+                           "or bcftools index)");
+    }
+
+    //! The header's name for a chromosome ("7" may be written 7, chr7, NC_000007.14 or CM000669.2), or "".
+    std::string contig_name(const std::string& chrom) const {
+        for (int rid = 0; rid < header->n[BCF_DT_CTG]; ++rid) {
+            const char* name = header->id[BCF_DT_CTG][rid].key;
+            if (name != nullptr && str::normalise_chrom(name) == chrom) {
+                return name;
+            }
+        }
+        return {};
     }
 
     void detect_genome() {
         int votes37 = 0;
         int votes38 = 0;
-        for (const BuildLengths& known : kBuildLengths) {
-            for (const char* prefix : {"", "chr"}) {
-                const std::string name = std::string(prefix) + known.chrom;
-                const int rid = bcf_hdr_name2id(header.get(), name.c_str());
-                if (rid < 0) {
-                    continue;
-                }
-                const bcf_idpair_t& pair = header->id[BCF_DT_CTG][rid];
-                if (pair.val == nullptr) {
-                    continue;
-                }
-                const std::int64_t length = static_cast<std::int64_t>(pair.val->info[0]);
-                if (length == known.grch37) {
+        for (int rid = 0; rid < header->n[BCF_DT_CTG]; ++rid) {
+            const bcf_idpair_t& pair = header->id[BCF_DT_CTG][rid];
+            if (pair.key == nullptr || pair.val == nullptr) {
+                continue;
+            }
+            const std::string chrom = str::normalise_chrom(pair.key);
+            const std::int64_t length = static_cast<std::int64_t>(pair.val->info[0]);
+            for (const BuildLengths& known : kBuildLengths) {
+                if (chrom == known.chrom && length == known.grch37) {
                     ++votes37;
-                } else if (length == known.grch38) {
+                } else if (chrom == known.chrom && length == known.grch38) {
                     ++votes38;
                 }
             }
@@ -432,6 +577,60 @@ const std::string& VcfReader::tumor_sample_reason() const noexcept {
 const std::vector<AnnotationLayout>& VcfReader::annotation_layouts() const noexcept {
     return impl_->layouts;
 }
+std::string VcfReader::Impl::index_mismatch(const std::vector<Region>& regions) {
+    HtsIndexPtr bcf_index;
+    TbxPtr tbx_index;
+    if (is_bcf) {
+        bcf_index.reset(bcf_index_load(path.c_str()));
+    } else {
+        tbx_index.reset(tbx_index_load(path.c_str()));
+    }
+    if (!bcf_index && !tbx_index) {
+        return "the index could not be loaded";
+    }
+    BcfRecordPtr record(bcf_init());
+    kstring_t line = {0, 0, nullptr};
+    struct KstringFree {
+        kstring_t* s;
+        ~KstringFree() { std::free(s->s); }
+    } line_guard{&line};
+    for (const Region& region : regions) {
+        const std::string contig = contig_name(region.chrom);
+        if (contig.empty()) {
+            continue;
+        }
+        const std::string query =
+            contig + ":" + std::to_string(region.start) + "-" + std::to_string(region.end);
+        HtsIteratorPtr iterator(is_bcf ? bcf_itr_querys(bcf_index.get(), header.get(), query.c_str())
+                                       : tbx_itr_querys(tbx_index.get(), query.c_str()));
+        if (!iterator) {
+            continue;
+        }
+        const int rid = bcf_hdr_name2id(header.get(), contig.c_str());
+        while (true) {
+            int status = is_bcf ? bcf_itr_next(file.get(), iterator.get(), record.get())
+                                : tbx_itr_next(file.get(), tbx_index.get(), iterator.get(), &line);
+            if (status >= 0 && !is_bcf) {
+                status = vcf_parse(&line, header.get(), record.get()) < 0 ? -2 : 0;
+            }
+            if (status == -1) {
+                break;
+            }
+            if (status < -1) {
+                return "reading " + query + " through the index failed (an index of another file?)";
+            }
+            const std::int64_t start = record->pos + 1;
+            const std::int64_t end = record->pos + std::max<std::int64_t>(record->rlen, 1);
+            if (record->rid != rid || end < region.start || start > region.end) {
+                return "the index returned a record at " +
+                       std::string(bcf_seqname_safe(header.get(), record.get())) + ":" +
+                       std::to_string(start) + " for the query " + query + " (an index of another file?)";
+            }
+        }
+    }
+    return {};
+}
+
 bool VcfReader::has_index() const noexcept {
     return impl_->has_index;
 }
@@ -471,14 +670,20 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
             note_malformed("htslib could not parse it (error flags " + std::to_string(rec->errcode) + ")");
             return;
         }
-        if (rec->errcode != 0) {
-            ++stats.undefined_tags;  // undefined contig/tag: htslib added a definition; the data are usable
-        }
         if (bcf_unpack(rec, BCF_UN_STR | BCF_UN_FLT) < 0) {
             note_malformed("cannot unpack alleles");
             return;
         }
         const char* contig = bcf_hdr_id2name(self.header.get(), rec->rid);
+        // A blank line parses as a record with an empty CHROM and no alleles.
+        if (rec->n_allele < 1 || rec->d.allele == nullptr || rec->d.allele[0] == nullptr ||
+            contig == nullptr || *contig == '\0') {
+            note_malformed("blank line, or a record without CHROM or REF");
+            return;
+        }
+        if (rec->errcode != 0) {
+            ++stats.undefined_tags;  // undefined contig/tag: htslib added a definition; the data are usable
+        }
         const std::string chrom = str::normalise_chrom(contig != nullptr ? contig : "");
         const std::int64_t pos = rec->pos + 1;  // htslib is 0-based; precis is 1-based
         if (rec->pos < 0) {
@@ -570,6 +775,9 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
             if (stats.records % 2000000 == 0) {
                 spdlog::info("{} records read", stats.records);
             }
+            if (status < -1 && self.stream_failed()) {
+                self.read_failed(stats.records - 1);
+            }
             if (status < -1) {
                 note_malformed("htslib could not parse it");
                 if (++consecutive_errors > 100) {
@@ -594,7 +802,8 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
         } line_guard{&line};
         std::string raw_chrom;
         std::string chrom;
-        while (hts_getline(self.file.get(), KS_SEP_LINE, &line) >= 0) {
+        int got = 0;
+        while ((got = hts_getline(self.file.get(), KS_SEP_LINE, &line)) >= 0) {
             if (line.l == 0 || line.s[0] == '#') {
                 continue;
             }
@@ -647,6 +856,9 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
             }
             process(record.get());
         }
+        if (got < -1) {
+            self.read_failed(stats.records);
+        }
     };
 
     if (regions.empty() || !self.has_index) {
@@ -658,6 +870,16 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
         return stats;
     }
 
+    if (const std::string problem = self.index_mismatch(regions); !problem.empty()) {
+        self.reject_index(problem);
+        self.reopen();
+        if (position_only && !self.is_bcf) {
+            run_prescreened();
+        } else {
+            run_sequential();
+        }
+        return stats;
+    }
     // Indexed: read only the requested regions (merged, sorted) so each record is seen once.
     stats.used_index = true;
     HtsIndexPtr bcf_index;
@@ -674,14 +896,8 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
     } line_guard{&line};
     std::map<std::string, std::int64_t> last_end;
     for (const Region& region : regions) {
-        // The file may name contigs with or without "chr".
-        std::string contig;
-        for (const std::string& candidate : {region.chrom, "chr" + region.chrom}) {
-            if (bcf_hdr_name2id(self.header.get(), candidate.c_str()) >= 0) {
-                contig = candidate;
-                break;
-            }
-        }
+        // The file may name contigs with or without "chr", or by RefSeq/GenBank accession.
+        const std::string contig = self.contig_name(region.chrom);
         if (contig.empty()) {
             continue;
         }

@@ -72,7 +72,8 @@ class VcfReader {
     //! Consequence annotations declared in the header (VEP CSQ, SnpEff ANN, bcftools BCSQ).
     const std::vector<AnnotationLayout>& annotation_layouts() const noexcept;
     bool has_index() const noexcept;
-    //! Problems found while opening (e.g. a missing ##fileformat line that precis supplied).
+    //! Problems found while opening or reading (a missing ##fileformat line that precis supplied, an index
+    //! that was not used).
     const std::vector<std::string>& open_warnings() const noexcept;
 
     //! A genomic region to read (chrom without "chr"); used only with an index.

@@ -6,9 +6,11 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "common/files.hpp"
 #include "common/strings.hpp"
@@ -78,9 +80,66 @@ class SchemaProvider : public rapidjson::IRemoteSchemaDocumentProvider {
     std::map<std::string, std::unique_ptr<rapidjson::SchemaDocument>> cache_;
 };
 
+//! Deepest nesting accepted: far beyond any precis document, and shallow enough that no recursive step
+//! (validation, traversal) can exhaust the stack.
+constexpr int kMaxJsonDepth = 128;
+
+//! Checks nesting depth on the raw text (outside strings) before any recursive parser sees it.
+void check_depth(const std::string& text, const std::string& label, ErrorKind kind) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > kMaxJsonDepth) {
+                throw Error(kind, label + " (" + line_column(text, i) + ")",
+                            "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels",
+                            "precis documents are a few levels deep; check what was given");
+            }
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+}
+
+//! Rejects what RapidJSON accepts but a reader would misread: a key given twice in one object (which value
+//! counts?) and a string with an embedded NUL ("HER2\u0000X" would read as "HER2").
+void check_values(const rapidjson::Value& value, const std::string& pointer, const std::string& label,
+                  ErrorKind kind) {
+    if (value.IsString() && std::strlen(value.GetString()) != value.GetStringLength()) {
+        throw Error(kind, label + " " + (pointer.empty() ? "/" : pointer),
+                    "the string contains a NUL character (\\u0000)", "remove the control character");
+    }
+    if (value.IsArray()) {
+        for (rapidjson::SizeType i = 0; i < value.Size(); ++i) {
+            check_values(value[i], pointer + "/" + std::to_string(i), label, kind);
+        }
+    } else if (value.IsObject()) {
+        std::set<std::string> keys;
+        for (const auto& member : value.GetObject()) {
+            const std::string key(member.name.GetString(), member.name.GetStringLength());
+            if (!keys.insert(key).second) {
+                throw Error(kind, label + " " + pointer + "/" + key,
+                            "the key \"" + key + "\" appears twice in one object",
+                            "keep one value per key; precis does not guess which one was meant");
+            }
+            check_values(member.value, pointer + "/" + key, label, kind);
+        }
+    }
+}
+
 }  // namespace
 
 rapidjson::Document parse_json(const std::string& text, const std::string& label, ErrorKind kind) {
+    check_depth(text, label, kind);
     rapidjson::Document document;
     document.Parse(text.c_str(), text.size());
     if (document.HasParseError()) {
@@ -89,6 +148,7 @@ rapidjson::Document parse_json(const std::string& text, const std::string& label
                         rapidjson::GetParseError_En(document.GetParseError()),
                     "fix the JSON syntax (a JSON linter shows the exact spot)");
     }
+    check_values(document, "", label, kind);
     return document;
 }
 
