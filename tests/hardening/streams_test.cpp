@@ -105,6 +105,11 @@ TEST(StreamedInput, DevicesAreRefusedAndBinaryStreamsRejected) {
         EXPECT_EQ(r.exit_code, 3) << option << ": " << r.err;
         EXPECT_NE(r.err.find("/dev/zero: " + option + " is a device"), std::string::npos) << r.err;
     }
+    const RunResult case_device =
+        run_precis({"interpret", "--case", "/dev/urandom", "--out", (dir / "out").string()});
+    EXPECT_EQ(case_device.exit_code, 3) << case_device.err;
+    EXPECT_NE(case_device.err.find("/dev/urandom: the case file is a device"), std::string::npos)
+        << case_device.err;
     const fs::path binary = write(dir / "binary.dat", std::string("\0\1\2\3garbage", 11));
     const fs::path fifo = dir / "bin.fifo";
     ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
