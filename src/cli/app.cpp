@@ -32,6 +32,7 @@
 #include "kb/knowledge_base.hpp"
 #include "kb/tumor_scope.hpp"
 #include "report/json_writer.hpp"
+#include "report/report_set.hpp"
 #if __has_include("interpret/inputs.hpp")
 #include "interpret/inputs.hpp"
 #define PRECIS_HAVE_INPUTS 1
@@ -57,7 +58,8 @@ constexpr const char* kExitCodes =
     "  5  output error (a report could not be written)\n";
 
 constexpr const char* kOutputs =
-    "Outputs (in --out DIR, each written to a temporary file and renamed when complete):\n"
+    "Outputs (in --out DIR; all are written to temporary files first and replace the sample's previous\n"
+    "files together, under the lock .ID.precis.lock, only when every one is complete):\n"
     "  ID.precis.json   always unless --formats omits json: the structured report "
     "(schemas/report.schema.json)\n"
     "  ID.precis.html   self-contained tumour-board report (formats: html)\n"
@@ -547,13 +549,8 @@ int run_interpret_prepared(InterpretOptions& options, const InputSources& source
     report.segments_for_plot = profile.copy_numbers;
     report.variants_for_plot = profile.variants;
 
-    // 6. Write.
-    std::error_code ec;
-    fs::create_directories(options.out, ec);
-    if (ec || !fs::is_directory(options.out)) {
-        throw Error(ErrorKind::output, options.out, "cannot create the output directory: " + ec.message(),
-                    "choose a writable --out directory");
-    }
+    // 6. Write: every report to a temporary file first; the set replaces the old one only when all are
+    // complete, under a per-sample lock (report/report_set.hpp). A failure changes no report file.
     std::set<std::string> formats;
     for (const auto part : str::split(options.formats, ',')) {
         formats.insert(std::string(str::trim(part)));
@@ -561,31 +558,27 @@ int run_interpret_prepared(InterpretOptions& options, const InputSources& source
     if (options.pdf) {
         formats.insert("pdf");
     }
-    const fs::path base = fs::path(options.out) / options.sample;
-    std::vector<std::string> written;
-    const auto write = [&](const std::string& suffix, const std::string& content) {
-        const std::string path = base.string() + suffix;
-        write_file_atomically(path, content);
-        written.push_back(path);
-    };
+    report::ReportSet reports(options.out, options.sample);
     if (formats.count("json") != 0) {
-        write(".precis.json", report::render_json(report));
+        reports.add(".precis.json", report::render_json(report));
     }
 #ifdef PRECIS_HAVE_WRITERS
-    if (formats.count("html") != 0 || formats.count("pdf") != 0) {
-        write(".precis.html", report::render_html(report));
+    const bool html = formats.count("html") != 0 || formats.count("pdf") != 0;
+    const std::string html_report = html ? report::render_html(report) : std::string();
+    if (html) {
+        reports.add(".precis.html", html_report);
     }
     if (formats.count("tsv") != 0) {
-        write(".precis.tsv", report::render_tsv(report));
+        reports.add(".precis.tsv", report::render_tsv(report));
     }
     if (formats.count("fhir") != 0) {
-        write(".fhir.json", report::render_fhir(report));
+        reports.add(".fhir.json", report::render_fhir(report));
     }
     if (formats.count("pdf") != 0) {
-        report::write_pdf(base.string() + ".precis.html", base.string() + ".precis.pdf");
-        written.push_back(base.string() + ".precis.pdf");
+        reports.add(".precis.pdf", report::print_pdf(html_report, reports.final_path(".precis.pdf")));
     }
 #endif
+    const std::vector<std::string> written = reports.commit();
     std::size_t detected = 0;
     for (const auto& b : report.biomarkers) {
         detected += b.status == "detected" ? 1 : 0;

@@ -19,6 +19,7 @@
 #include <spdlog/spdlog.h>
 
 #include "common/error.hpp"
+#include "common/files.hpp"
 #include "common/strings.hpp"
 #include "io/hts_handles.hpp"
 
@@ -88,18 +89,12 @@ struct VcfReader::Impl {
     bool has_index = false;
     bool is_bcf = false;
     std::vector<std::string> warnings;
-    std::string repaired_path;  //!< temporary copy with a ##fileformat line, removed in the destructor
-
-    ~Impl() {
-        if (!repaired_path.empty()) {
-            std::error_code ignored;
-            std::filesystem::remove(repaired_path, ignored);
-        }
-    }
 
     //! Some tools (SnpEff/SnpSift) write VCFs without the mandatory ##fileformat line, which htslib
     //! rejects. When the text file otherwise starts like a VCF header, read a temporary copy with
-    //! "##fileformat=VCFv4.2" prepended (the input itself is never modified) and say so.
+    //! "##fileformat=VCFv4.2" prepended (the input itself is never modified) and say so. The copy is
+    //! private (mode 0600, random name in $TMPDIR, created like mkstemp) and is unlinked as soon as htslib
+    //! has opened it, or by TemporaryFile's destructor on any earlier exit, so it never outlives the run.
     bool try_repair_header() {
         std::ifstream in(path, std::ios::binary);
         std::string first;
@@ -121,17 +116,9 @@ struct VcfReader::Impl {
             fail("line 1 is not a VCF header line: '" + shown + "' (expected '##fileformat=VCFv4.x')",
                  "remove whatever was written before the VCF header (e.g. a log line), then rerun");
         }
-        const auto temp_dir = std::filesystem::temp_directory_path();
-        repaired_path = (temp_dir / ("precis-" + std::to_string(::getpid()) + "-" +
-                                     std::filesystem::path(path).filename().string()))
-                            .string();
-        std::ofstream out(repaired_path, std::ios::binary | std::ios::trunc);
-        out << "##fileformat=VCFv4.2\n" << first << '\n' << in.rdbuf();
-        out.close();
-        if (!out) {
-            return false;
-        }
-        file.reset(hts_open(repaired_path.c_str(), "r"));
+        TemporaryFile copy = write_repaired_copy(in, first);
+        file.reset(hts_open(copy.path().c_str(), "r"));
+        copy.remove();  // htslib reads through its open descriptor
         if (!file) {
             return false;
         }
@@ -142,6 +129,29 @@ struct VcfReader::Impl {
         warnings.push_back(path +
                            " has no ##fileformat line; read as VCFv4.2 (the file itself was not changed)");
         return true;
+    }
+
+    //! The input with "##fileformat=VCFv4.2" before `first` (already read from `in`), in $TMPDIR.
+    TemporaryFile write_repaired_copy(std::ifstream& in, const std::string& first) const {
+        std::error_code ec;
+        const std::filesystem::path temp_dir = std::filesystem::temp_directory_path(ec);
+        if (ec) {
+            throw Error(ErrorKind::output, "TMPDIR", "no usable temporary directory: " + ec.message(),
+                        "set TMPDIR to a writable directory (needed to read " + path + ")");
+        }
+        TemporaryFile copy(temp_dir, "precis-vcf-", 0600,
+                           path + " (temporary copy in " + temp_dir.string() + ")");
+        copy.write("##fileformat=VCFv4.2\n" + first + "\n");
+        std::vector<char> buffer(1 << 16);
+        while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
+            copy.write(std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())));
+        }
+        if (in.bad()) {
+            fail("cannot read the file: " + std::string(std::strerror(errno)),
+                 "check that the file is readable");
+        }
+        copy.finish();
+        return copy;
     }
 
     [[noreturn]] void fail(const std::string& why, const std::string& help) const {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // HTML -> PDF with headless Chromium. The browser is started with posix_spawn and an argument vector
-// (no shell), with networking features off and a fresh profile directory that is removed afterwards.
+// (no shell), with networking features off. It reads a copy of the HTML and prints the PDF inside a
+// private (0700) temporary directory that also holds its fresh profile and is removed afterwards, so no
+// other user can plant links at the names it writes; the caller receives the PDF's bytes.
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -20,6 +22,7 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "common/files.hpp"
 #include "report/writers.hpp"
 
 extern char** environ;
@@ -59,17 +62,13 @@ std::string file_url(const fs::path& path) {
     return url;
 }
 
-//! Removes the temporary profile directory and any leftover temporary PDF when leaving scope.
+//! Removes the private temporary directory (profile, HTML copy, PDF, log) when leaving scope.
 struct Cleanup {
     fs::path profile_dir;
-    fs::path temporary_pdf;
     ~Cleanup() {
-        std::error_code ignored;
         if (!profile_dir.empty()) {
+            std::error_code ignored;
             fs::remove_all(profile_dir, ignored);
-        }
-        if (!temporary_pdf.empty()) {
-            fs::remove(temporary_pdf, ignored);
         }
     }
 };
@@ -117,38 +116,120 @@ std::optional<std::string> find_chromium() {
     return std::nullopt;
 }
 
-void write_pdf(const std::string& html_path, const std::string& pdf_path) {
+namespace {
+
+//! Creates a private (0700) Chromium profile directory under $TMPDIR; also holds the HTML and the PDF.
+fs::path make_private_directory() {
+    std::error_code ec;
+    const fs::path temp_root = fs::temp_directory_path(ec);
+    std::string dir_template = ((ec ? fs::path("/tmp") : temp_root) / "precis-chromium-XXXXXX").string();
+    if (::mkdtemp(dir_template.data()) == nullptr) {
+        throw Error(
+            ErrorKind::output, dir_template,
+            std::string("cannot create a temporary Chromium profile directory: ") + std::strerror(errno),
+            "check that TMPDIR is writable");
+    }
+    return dir_template;
+}
+
+void write_private_file(const fs::path& path, const std::string& content, const std::string& label) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.close();
+    if (!out) {
+        throw Error(ErrorKind::output, label,
+                    "cannot write the HTML for Chromium to " + path.string() + ": " + std::strerror(errno),
+                    "check free space in TMPDIR");
+    }
+}
+
+//! Starts Chromium with stdin from /dev/null and stdout and stderr into `log_path`. Signals that precis
+//! ignores (SIGXFSZ, see main.cpp) get their default action back in the browser.
+pid_t spawn_chromium(std::vector<std::string>& args, const fs::path& log_path) {
+    std::vector<char*> argv;
+    for (auto& arg : args) {
+        argv.push_back(arg.data());
+    }
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0600);
+    posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGXFSZ);
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
+    pid_t pid = 0;
+    const int spawn_error = ::posix_spawn(&pid, args[0].c_str(), &actions, &attributes, argv.data(), environ);
+    posix_spawnattr_destroy(&attributes);
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawn_error != 0) {
+        throw Error(ErrorKind::output, args[0],
+                    std::string("cannot start Chromium: ") + std::strerror(spawn_error), kInstallHelp);
+    }
+    return pid;
+}
+
+//! Waits for Chromium, killing it after kTimeout; returns its wait status.
+int wait_for_chromium(pid_t pid, const std::string& label) {
+    int status = 0;
+    const auto deadline = std::chrono::steady_clock::now() + kTimeout;
+    while (true) {
+        const pid_t done = ::waitpid(pid, &status, WNOHANG);
+        if (done == pid) {
+            return status;
+        }
+        if (done < 0 && errno != EINTR) {
+            throw Error(ErrorKind::output, label,
+                        std::string("lost track of Chromium: ") + std::strerror(errno));
+        }
+        if (std::chrono::steady_clock::now() > deadline) {
+            ::kill(pid, SIGKILL);
+            ::waitpid(pid, &status, 0);
+            throw Error(ErrorKind::output, label, "Chromium did not finish printing the PDF within 180 s",
+                        "retry; the HTML report is complete and can be printed from a browser");
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+}
+
+[[noreturn]] void chromium_failed(int status, const fs::path& log_path, const std::string& label) {
+    std::ostringstream why;
+    why << "Chromium failed to print the PDF";
+    if (WIFEXITED(status)) {
+        why << " (exit status " << WEXITSTATUS(status) << ")";
+    } else if (WIFSIGNALED(status)) {
+        why << " (killed by signal " << WTERMSIG(status) << ")";
+    }
+    const std::string tail = log_tail(log_path);
+    if (!tail.empty()) {
+        why << ": " << tail;
+    }
+    throw Error(ErrorKind::output, label, why.str(),
+                "the HTML report can be printed from a browser; without --pdf the other reports are written");
+}
+
+}  // namespace
+
+std::string print_pdf(const std::string& html, const std::string& label) {
     const auto chromium = find_chromium();
     if (!chromium) {
-        throw Error(ErrorKind::output, pdf_path,
+        throw Error(ErrorKind::output, label,
                     "--pdf needs Chromium: apt-get install chromium (none found at $PRECIS_CHROMIUM, "
                     "/usr/bin/chromium, /usr/bin/chromium-browser or /usr/bin/google-chrome)",
                     kInstallHelp);
     }
-    std::error_code ec;
-    const fs::path html = fs::absolute(html_path, ec);
-    if (ec || !fs::is_regular_file(html, ec)) {
-        throw Error(ErrorKind::output, html_path, "cannot print to PDF: the HTML report does not exist",
-                    "write the HTML report first (--formats html,pdf)");
-    }
-    const fs::path target = fs::absolute(pdf_path, ec);
     Cleanup cleanup;
-    std::string temporary_name = ".";  // built by appending: g++ 12 -Wrestrict misfires on "." + string
-    temporary_name += target.filename().string();
-    temporary_name += ".tmp.";
-    temporary_name += std::to_string(::getpid());
-    cleanup.temporary_pdf = target.parent_path() / temporary_name;
-
-    const fs::path temp_root = fs::temp_directory_path(ec);
-    std::string profile_template = ((ec ? fs::path("/tmp") : temp_root) / "precis-chromium-XXXXXX").string();
-    if (::mkdtemp(profile_template.data()) == nullptr) {
-        throw Error(
-            ErrorKind::output, profile_template,
-            std::string("cannot create a temporary Chromium profile directory: ") + std::strerror(errno),
-            "check that TMPDIR is writable");
-    }
-    cleanup.profile_dir = profile_template;
+    cleanup.profile_dir = make_private_directory();
+    const fs::path html_path = cleanup.profile_dir / "report.html";
+    const fs::path pdf_path = cleanup.profile_dir / "report.pdf";
     const fs::path log_path = cleanup.profile_dir / "chromium.log";
+    write_private_file(html_path, html, label);
 
     std::vector<std::string> args = {*chromium,
                                      "--headless",
@@ -161,72 +242,33 @@ void write_pdf(const std::string& html_path, const std::string& pdf_path) {
                                      "--disable-component-update",
                                      "--disable-sync",
                                      "--disable-extensions",
-                                     "--user-data-dir=" + cleanup.profile_dir.string(),
+                                     "--user-data-dir=" + (cleanup.profile_dir / "profile").string(),
                                      "--no-pdf-header-footer",
-                                     "--print-to-pdf=" + cleanup.temporary_pdf.string(),
-                                     file_url(html)};
-    std::vector<char*> argv;
-    for (auto& arg : args) {
-        argv.push_back(arg.data());
-    }
-    argv.push_back(nullptr);
-
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                     0600);
-    posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-    pid_t pid = 0;
-    const int spawn_error = ::posix_spawn(&pid, chromium->c_str(), &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (spawn_error != 0) {
-        throw Error(ErrorKind::output, *chromium,
-                    std::string("cannot start Chromium: ") + std::strerror(spawn_error), kInstallHelp);
-    }
-
-    int status = 0;
-    const auto deadline = std::chrono::steady_clock::now() + kTimeout;
-    while (true) {
-        const pid_t done = ::waitpid(pid, &status, WNOHANG);
-        if (done == pid) {
-            break;
-        }
-        if (done < 0 && errno != EINTR) {
-            throw Error(ErrorKind::output, pdf_path,
-                        std::string("lost track of Chromium: ") + std::strerror(errno));
-        }
-        if (std::chrono::steady_clock::now() > deadline) {
-            ::kill(pid, SIGKILL);
-            ::waitpid(pid, &status, 0);
-            throw Error(ErrorKind::output, pdf_path, "Chromium did not finish printing the PDF within 180 s",
-                        "retry; the HTML report is complete and can be printed from a browser");
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
+                                     "--print-to-pdf=" + pdf_path.string(),
+                                     file_url(html_path)};
+    const int status = wait_for_chromium(spawn_chromium(args, log_path), label);
+    std::error_code ec;
     const bool exited_ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-    if (!exited_ok || !fs::is_regular_file(cleanup.temporary_pdf, ec) ||
-        fs::file_size(cleanup.temporary_pdf, ec) == 0 || !looks_like_pdf(cleanup.temporary_pdf)) {
-        std::ostringstream why;
-        why << "Chromium failed to print the PDF";
-        if (WIFEXITED(status)) {
-            why << " (exit status " << WEXITSTATUS(status) << ")";
-        } else if (WIFSIGNALED(status)) {
-            why << " (killed by signal " << WTERMSIG(status) << ")";
-        }
-        const std::string tail = log_tail(log_path);
-        if (!tail.empty()) {
-            why << ": " << tail;
-        }
-        throw Error(ErrorKind::output, pdf_path, why.str(),
-                    "the HTML report is complete and can be printed from a browser");
+    if (!exited_ok || !fs::is_regular_file(pdf_path, ec) || fs::file_size(pdf_path, ec) == 0 ||
+        !looks_like_pdf(pdf_path)) {
+        chromium_failed(status, log_path, label);
     }
-    fs::rename(cleanup.temporary_pdf, target, ec);
-    if (ec) {
-        throw Error(ErrorKind::output, pdf_path, "cannot move the finished PDF into place: " + ec.message(),
-                    "check permissions of the output directory");
+    std::ifstream in(pdf_path, std::ios::binary);
+    std::ostringstream pdf;
+    pdf << in.rdbuf();
+    return pdf.str();
+}
+
+void write_pdf(const std::string& html_path, const std::string& pdf_path) {
+    std::error_code ec;
+    if (!fs::is_regular_file(html_path, ec)) {
+        throw Error(ErrorKind::output, html_path, "cannot print to PDF: the HTML report does not exist",
+                    "write the HTML report first (--formats html,pdf)");
     }
-    cleanup.temporary_pdf.clear();
+    std::ifstream in(html_path, std::ios::binary);
+    std::ostringstream html;
+    html << in.rdbuf();
+    write_file_atomically(pdf_path, print_pdf(html.str(), pdf_path));
 }
 
 }  // namespace precis::report

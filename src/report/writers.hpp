@@ -26,8 +26,13 @@ std::string render_tsv(const Report& report);
 //! derived from the sample id and finding ids, so the output is byte-stable for the same report.
 std::string render_fhir(const Report& report);
 
-//! Prints an existing HTML file to PDF with headless Chromium, writing a temporary file beside
-//! pdf_path and renaming it into place. Throws Error(output) when Chromium is missing or fails.
+//! Prints an HTML page to PDF with headless Chromium and returns the PDF. Chromium works in a private
+//! temporary directory (removed afterwards); nothing is written anywhere else. Throws Error(output),
+//! naming `label` (the PDF path the user will look for), when Chromium is missing, fails or times out.
+std::string print_pdf(const std::string& html, const std::string& label);
+
+//! Prints an existing HTML file to PDF (print_pdf) and writes it to pdf_path atomically
+//! (write_file_atomically). Throws Error(output) when the HTML is missing or Chromium fails.
 void write_pdf(const std::string& html_path, const std::string& pdf_path);
 
 //! The Chromium executable to use: $PRECIS_CHROMIUM if set and executable, else the first of

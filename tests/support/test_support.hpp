@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,23 @@ std::string realdata(const std::string& relative);
 
 //! Reads a file whole.
 std::string slurp(const std::filesystem::path& path);
+
+//! Sets (or, with nullptr, unsets) an environment variable for a scope; the old value comes back after.
+//! Children started by run_precis inherit it.
+class ScopedEnv {
+  public:
+    ScopedEnv(const char* name, const char* value);
+    ~ScopedEnv();
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+  private:
+    std::string name_;
+    std::optional<std::string> old_;
+};
+
+//! Names of the entries of a directory, sorted.
+std::vector<std::string> list_dir(const std::filesystem::path& dir);
 
 //! Validates a JSON report file against schemas/report.schema.json; returns the violations.
 std::vector<std::string> report_schema_violations(const std::filesystem::path& path);
