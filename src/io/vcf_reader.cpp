@@ -308,10 +308,10 @@ struct VcfReader::Impl {
              "check the file with `bcftools view` and re-create it");
     }
 
-    //! Opens the file again at its first record (after a rejected index), keeping the parsed header.
+    //! Opens the file again at its first record (after a rejected index), keeping the parsed header. Only
+    //! bgzipped files have an index, so the file is never a repaired (uncompressed) copy.
     void reopen() {
-        const std::string& source = repaired_path.empty() ? path : repaired_path;
-        file.reset(hts_open(source.c_str(), "r"));
+        file.reset(hts_open(path.c_str(), "r"));
         if (!file) {
             fail("cannot reopen the file for a full scan", "check that the file is readable");
         }
