@@ -10,5 +10,6 @@ for case_dir in "$root"/testdata/golden/*/; do
   rm -rf "$case_dir/expected"
   "$precis" interpret --case "$case_dir/case.json" --out "$case_dir/expected" --deterministic \
     --formats json,html,tsv,fhir --quiet >/dev/null
+  rm -f "$case_dir"/expected/.*.precis.lock  # the per-sample lock of the report set
   echo "regenerated $name"
 done
