@@ -6,6 +6,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -206,7 +207,14 @@ std::vector<std::string> validate_json(const rapidjson::Document& document, cons
             check(single, key, i);
         }
     }
-    return problems;
+    // The skeleton's own violation repeats in every per-item check: list each violation once.
+    std::vector<std::string> unique;
+    for (std::string& problem : problems) {
+        if (std::find(unique.begin(), unique.end(), problem) == unique.end()) {
+            unique.push_back(std::move(problem));
+        }
+    }
+    return unique;
 }
 
 std::string to_json_string(const rapidjson::Value& value) {

@@ -219,3 +219,19 @@ TEST(DamagedJson, ByteOrderMarksAreAccepted) {
 }
 
 }  // namespace precis::test
+
+namespace precis::test {
+
+TEST(DamagedJson, CaseSchemaViolationIsListedOnce) {
+    const fs::path dir = work_dir();
+    const fs::path bad =
+        write(dir / "case.json", R"({"sample": "S", "tumor_type": "GBC", "vcf": ["a", "b"]})");
+    const RunResult r = run_precis({"interpret", "--case", bad.string(), "--out", (dir / "out").string()});
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    const std::string violation = "/vcf: 'type' violated";
+    const auto first = r.err.find(violation);
+    ASSERT_NE(first, std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find(violation, first + 1), std::string::npos) << "repeated: " << r.err;
+}
+
+}  // namespace precis::test
