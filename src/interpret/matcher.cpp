@@ -475,6 +475,7 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 therapy.drugs = evidence.drugs;
                 therapy.direction = evidence.direction;
                 therapy.kb_level = evidence.oncokb_level;
+                therapy.level_source = evidence.level_source;
                 therapy.tumor_type_match = within_any(evidence.tumor_types);
                 therapy.level = therapy.tumor_type_match ? evidence.oncokb_level
                                                          : off_context_level(evidence.oncokb_level);
@@ -593,9 +594,11 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 row.drugs = drugs;
                 row.direction = therapy.direction;
                 row.best_level = therapy.level;
+                row.best_level_source = therapy.level_source.type;
             }
             if (level_rank(therapy.level) < level_rank(row.best_level)) {
                 row.best_level = therapy.level;
+                row.best_level_source = therapy.level_source.type;
             }
             row.on_label = row.on_label || therapy.on_label;
             if (!in_list(row.finding_ids, finding.id))

@@ -119,6 +119,7 @@ struct EvidenceItem {
     std::vector<std::string> drugs;
     std::string direction;
     std::string oncokb_level;
+    LevelProvenance level_source;  //!< where oncokb_level comes from
     std::string escat;
     std::string line_of_therapy;
     std::vector<Regulatory> regulatory;

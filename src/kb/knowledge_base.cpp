@@ -416,6 +416,13 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
             evidence.drugs = get_strings(item, "drugs");
             evidence.direction = get_string(item, "direction");
             evidence.oncokb_level = get_string(item, "oncokb_level");
+            if (const auto it = item.FindMember("level_source");
+                it != item.MemberEnd() && it->value.IsObject()) {
+                evidence.level_source.type =
+                    parse_level_source(get_string(it->value, "type")).value_or(LevelSource::curator);
+                evidence.level_source.reference = get_string(it->value, "reference");
+                evidence.level_source.date = get_string(it->value, "date");
+            }
             evidence.escat = get_string(item, "escat");
             evidence.line_of_therapy = get_string(item, "line_of_therapy");
             if (const auto it = item.FindMember("regulatory"); it != item.MemberEnd()) {
@@ -441,6 +448,14 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
             }
             if (evidence.sources.empty()) {
                 loader.problems.push_back(file + ": " + evidence.id + ": no source");
+            }
+            // A level that a primary source gives carries that source's date; only curator levels go without.
+            if (evidence.level_source.type != LevelSource::curator &&
+                (evidence.level_source.date.size() != 10 || evidence.level_source.reference.empty())) {
+                loader.problems.push_back(
+                    file + ": " + evidence.id + ": level " + evidence.oncokb_level + " from " +
+                    to_string(evidence.level_source.type) +
+                    " needs a dated source (level_source.date YYYY-MM-DD and reference)");
             }
             const bool resistance_level = evidence.oncokb_level == "R1" || evidence.oncokb_level == "R2";
             if (resistance_level != (evidence.direction == "resistance")) {

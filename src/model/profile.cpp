@@ -14,6 +14,32 @@ std::string Where::to_string() const {
     return text;
 }
 
+const char* to_string(LevelSource source) noexcept {
+    switch (source) {
+        case LevelSource::oncokb:
+            return "oncokb";
+        case LevelSource::fda_label:
+            return "fda_label";
+        case LevelSource::ema_label:
+            return "ema_label";
+        case LevelSource::guideline:
+            return "guideline";
+        case LevelSource::curator:
+            return "curator";
+    }
+    return "curator";
+}
+
+std::optional<LevelSource> parse_level_source(std::string_view text) noexcept {
+    for (const LevelSource source : {LevelSource::oncokb, LevelSource::fda_label, LevelSource::ema_label,
+                                     LevelSource::guideline, LevelSource::curator}) {
+        if (text == to_string(source)) {
+            return source;
+        }
+    }
+    return std::nullopt;
+}
+
 const char* to_string(Category category) noexcept {
     switch (category) {
         case Category::small_variant:

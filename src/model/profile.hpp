@@ -25,6 +25,18 @@ struct Where {
 enum class Category { small_variant, copy_number, fusion, protein_expression, genomic_signature };
 const char* to_string(Category category) noexcept;
 
+//! Where an evidence level comes from: OncoKB (a dated news entry or release), a regulatory label, a
+//! guideline, or the curator (no primary source gives this level).
+enum class LevelSource { oncokb, fda_label, ema_label, guideline, curator };
+const char* to_string(LevelSource source) noexcept;
+std::optional<LevelSource> parse_level_source(std::string_view text) noexcept;
+
+struct LevelProvenance {
+    LevelSource type = LevelSource::curator;
+    std::string reference;  //!< e.g. "OncoKB news 2024-12-19 (12192024): ..." or "curator-assigned: ..."
+    std::string date;       //!< YYYY-MM-DD; empty for curator levels
+};
+
 //! Protein-level class of a small variant (from the annotation, or derived from a hotspot translation).
 enum class VariantClass {
     missense,

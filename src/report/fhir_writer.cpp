@@ -645,7 +645,7 @@ class Bundle {
         }
         if (!t.level.empty()) {
             component_coded(w_, kLoinc, "93044-6", "Level of evidence", kPrecisLevel, t.level,
-                            "Level " + t.level);
+                            "Level " + t.level + " (" + level_source_text(t.level_source) + ")");
         }
         if (!t.amp_tier.empty()) {
             component_coded(w_, kLoinc, "93044-6", "Level of evidence", kAmpTier, t.amp_tier,

@@ -182,6 +182,21 @@ std::string number_text(double value) {
     return buffer;
 }
 
+//! Where a level comes from, under its badge: a visible "curator-assigned" tag for levels no primary
+//! source gives, else the source and date, with the reference as a tooltip.
+std::string source_tag(const LevelProvenance& source) {
+    if (source.type == LevelSource::curator) {
+        return "<div><span class=\"tag tag-curator\" title=\"" + esc(source.reference) +
+               "\">curator-assigned</span></div>";
+    }
+    const char* name = source.type == LevelSource::oncokb      ? "OncoKB"
+                       : source.type == LevelSource::fda_label ? "FDA label"
+                       : source.type == LevelSource::ema_label ? "EMA label"
+                                                               : "Guideline";
+    return "<div class=\"small muted\" title=\"" + esc(source.reference) + "\">" + name + " " +
+           esc(source.date) + "</div>";
+}
+
 std::string msi_status_text(const std::string& status) {
     if (status == "not_assessed") {
         return "Not assessed";
@@ -390,6 +405,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .status{display:inline-block;border-radius:12px;padding:1px 10px;font-size:12.5px;font-weight:600;white-space:nowrap;border:1.5px solid}
 .st-det{background:#1f2a44;color:#fff;border-color:#1f2a44}
 .st-neg{background:#fff;color:#1f2a44;border-color:#1f2a44}
+.tag-curator{background:#fff1e6;color:#8a3b00;border:1px dashed #b35c00;font-style:italic}
 .st-ind{background:#fff6e0;color:#7a4b00;border-color:#b7791f;border-style:dotted}
 .st-na{background:repeating-linear-gradient(135deg,#fff 0 5px,#eceef2 5px 10px);color:#5b6475;border-style:dashed;border-color:#8a93a3;font-style:italic}
 tr.row-na td{color:#4b5363}
@@ -533,6 +549,9 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
                     const auto& therapy = finding.therapies[i];
                     out_ += "<div class=\"therapy-line\">" + level_badge(therapy.level) + " " +
                             esc(drugs_text(therapy.drugs)) + " " + label_badge(therapy.on_label);
+                    if (therapy.level_source.type == LevelSource::curator) {
+                        out_ += " <span class=\"tag tag-curator\">curator-assigned</span>";
+                    }
                     if (therapy.direction == "resistance") {
                         out_ += " " + direction_text(therapy.direction);
                     }
@@ -654,8 +673,12 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
                 "Supporting findings</th><th>Flags against</th><th>Trials</th></tr></thead><tbody>\n";
             for (const auto& t : r.therapy_summary) {
                 out_ += "<tr><td><strong>" + esc(drugs_text(t.drugs)) + "</strong></td><td>" +
-                        level_badge(t.best_level) + "</td><td>" + label_badge(t.on_label) + "</td><td>" +
-                        direction_text(t.direction) + "</td><td>" + finding_refs(t.finding_ids) + "</td><td>";
+                        level_badge(t.best_level) +
+                        (t.best_level_source == LevelSource::curator
+                             ? std::string(" <span class=\"tag tag-curator\">curator-assigned</span>")
+                             : std::string()) +
+                        "</td><td>" + label_badge(t.on_label) + "</td><td>" + direction_text(t.direction) +
+                        "</td><td>" + finding_refs(t.finding_ids) + "</td><td>";
                 for (const auto& flag : t.flags) {
                     out_ += "<div class=\"small\">" + esc(flag) + "</div>";
                 }
@@ -686,7 +709,7 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
                 if (!t.line_of_therapy.empty()) {
                     out_ += "<div class=\"small muted\">Line: " + esc(t.line_of_therapy) + "</div>";
                 }
-                out_ += "</td><td>" + level_badge(t.level);
+                out_ += "</td><td>" + level_badge(t.level) + source_tag(t.level_source);
                 if (!t.kb_level.empty() && t.kb_level != t.level) {
                     out_ += "<div class=\"small muted\">KB level " + esc(t.kb_level) + "</div>";
                 }

@@ -196,6 +196,13 @@ void write_finding(Writer& w, const Finding& f) {
         key_string(w, "direction", t.direction);
         key_string(w, "level", t.level);
         key_string(w, "kb_level", t.kb_level);
+        w.Key("level_source");
+        w.StartObject();
+        key_string(w, "type", to_string(t.level_source.type));
+        key_string(w, "reference", t.level_source.reference);
+        if (!t.level_source.date.empty())
+            key_string(w, "date", t.level_source.date);
+        w.EndObject();
         key_string(w, "amp_tier", t.amp_tier);
         if (!t.escat.empty())
             key_string(w, "escat", t.escat);
@@ -328,6 +335,7 @@ std::string render_json(const Report& report) {
         string_array(w, "drugs", t.drugs);
         key_string(w, "direction", t.direction);
         key_string(w, "best_level", t.best_level);
+        key_string(w, "best_level_source", to_string(t.best_level_source));
         w.Key("on_label");
         w.Bool(t.on_label);
         string_array(w, "finding_ids", t.finding_ids);

@@ -46,6 +46,7 @@ struct TherapyMatch {
     std::string direction;           //!< sensitivity | resistance
     std::string level;               //!< OncoKB-style level for THIS tumour type: 1 2 3A 3B 4 R1 R2
     std::string kb_level;            //!< level as curated for the evidence's own tumour types
+    LevelProvenance level_source;    //!< where kb_level comes from (curator-assigned levels say so)
     std::string amp_tier;  //!< AMP/ASCO/CAP, e.g. "I-A", "II-C" (derived, see knowledgebase/README.md)
     std::string escat;     //!< empty unless verified
     bool on_label = false;
@@ -98,6 +99,7 @@ struct TherapySummary {
     std::vector<std::string> evidence_ids;
     std::vector<std::string> flags;  //!< resistance/caution texts against it
     std::vector<std::string> trials;
+    LevelSource best_level_source = LevelSource::curator;  //!< source of the evidence giving best_level
 };
 
 //! Standard-of-care or testing context for the tumour type (shown apart from matched therapy).

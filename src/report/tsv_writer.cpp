@@ -74,8 +74,9 @@ void add_finding(std::string& out, const Report& report, const Finding& f, std::
     const std::string caveats = str::join(f.caveats, "; ");
     if (f.therapies.empty()) {
         std::vector<std::string> cells = finding_cells;
-        cells.resize(tsv_columns().size() - 1);
+        cells.resize(tsv_columns().size() - 2);
         cells.push_back(caveats);
+        cells.emplace_back();  // level_source
         add_row(out, cells);
         return;
     }
@@ -98,11 +99,19 @@ void add_finding(std::string& out, const Report& report, const Finding& f, std::
         cells.push_back(t.evidence_id);
         cells.push_back(t.note);
         cells.push_back(caveats);
+        cells.push_back(level_source_text(t.level_source));
         add_row(out, cells);
     }
 }
 
 }  // namespace
+
+std::string level_source_text(const LevelProvenance& source) {
+    if (source.type == LevelSource::curator) {
+        return "curator-assigned";
+    }
+    return std::string(to_string(source.type)) + (source.date.empty() ? "" : " " + source.date);
+}
 
 const std::vector<std::string>& tsv_columns() {
     static const std::vector<std::string> columns = {
@@ -136,6 +145,7 @@ const std::vector<std::string>& tsv_columns() {
         "evidence_id",
         "note",
         "caveats",
+        "level_source",
     };
     return columns;
 }

@@ -21,6 +21,10 @@ std::string render_html(const Report& report);
 //! therapies still gets one row). Column order is fixed; see tsv_columns() and FORMATS.md.
 std::string render_tsv(const Report& report);
 
+//! "curator-assigned", or the source and its date ("oncokb 2024-12-19", "fda_label 2024-04-05"): how every
+//! writer names the origin of a level.
+std::string level_source_text(const LevelProvenance& source);
+
 //! FHIR R4 Bundle (type "collection") following the HL7 Genomics Reporting IG STU3 (3.0.0) profiles:
 //! genomic-report, variant, molecular-biomarker, therapeutic-implication. Ids are urn:uuid values
 //! derived from the sample id and finding ids, so the output is byte-stable for the same report.
