@@ -490,6 +490,10 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                                          reg.status == "conditional_approval";
                     if (current && status.covers_tumor_type) {
                         therapy.on_label = true;
+                        therapy.tumor_specific_label =
+                            therapy.tumor_specific_label ||
+                            std::find(reg.tumor_types.begin(), reg.tumor_types.end(), "SOLID") ==
+                                reg.tumor_types.end();
                     }
                     therapy.regulatory.push_back(std::move(status));
                 }
@@ -601,6 +605,7 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 row.best_level_source = therapy.level_source.type;
             }
             row.on_label = row.on_label || therapy.on_label;
+            row.tumor_specific_label = row.tumor_specific_label || therapy.tumor_specific_label;
             if (!in_list(row.finding_ids, finding.id))
                 row.finding_ids.push_back(finding.id);
             if (!in_list(row.evidence_ids, therapy.evidence_id))
@@ -620,13 +625,14 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
     for (auto& [key, row] : summary) {
         report.therapy_summary.push_back(row);
     }
-    std::stable_sort(report.therapy_summary.begin(), report.therapy_summary.end(),
-                     [](const auto& a, const auto& b) {
-                         return std::make_tuple(a.direction != "sensitivity", !a.on_label,
-                                                level_rank(a.best_level), str::join(a.drugs, "+")) <
-                                std::make_tuple(b.direction != "sensitivity", !b.on_label,
-                                                level_rank(b.best_level), str::join(b.drugs, "+"));
-                     });
+    std::stable_sort(
+        report.therapy_summary.begin(), report.therapy_summary.end(), [](const auto& a, const auto& b) {
+            // Level, then an approval for this tumour type before a tumour-agnostic one.
+            return std::make_tuple(a.direction != "sensitivity", !a.on_label, level_rank(a.best_level),
+                                   !a.tumor_specific_label, str::join(a.drugs, "+")) <
+                   std::make_tuple(b.direction != "sensitivity", !b.on_label, level_rank(b.best_level),
+                                   !b.tumor_specific_label, str::join(b.drugs, "+"));
+        });
 
     // ---- 5. biomarker panel ----
     const Assessability& assessed = profile.assessed;

@@ -50,6 +50,8 @@ struct TherapyMatch {
     std::string amp_tier;  //!< AMP/ASCO/CAP, e.g. "I-A", "II-C" (derived, see knowledgebase/README.md)
     std::string escat;     //!< empty unless verified
     bool on_label = false;
+    bool tumor_specific_label =
+        false;  //!< on-label through an approval for this tumour type, not tumour-agnostic
     bool tumor_type_match = false;  //!< evidence tumour types include the patient's tumour type
     std::vector<std::string> evidence_tumor_types;
     std::string line_of_therapy;
@@ -100,6 +102,8 @@ struct TherapySummary {
     std::vector<std::string> flags;  //!< resistance/caution texts against it
     std::vector<std::string> trials;
     LevelSource best_level_source = LevelSource::curator;  //!< source of the evidence giving best_level
+    bool tumor_specific_label =
+        false;  //!< an approval for this tumour type (ranks before tumour-agnostic ones)
 };
 
 //! Standard-of-care or testing context for the tumour type (shown apart from matched therapy).

@@ -72,7 +72,8 @@ TEST(report_tsv, HeaderHasTheDocumentedColumnsInOrder) {
                                                  "trials",
                                                  "evidence_id",
                                                  "note",
-                                                 "caveats"};
+                                                 "caveats",
+                                                 "level_source"};
     EXPECT_EQ(tsv_columns(), documented);
     const auto rows = parse(render_tsv(test::sample_report()));
     ASSERT_FALSE(rows.empty());
