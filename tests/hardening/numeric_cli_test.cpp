@@ -270,6 +270,9 @@ TEST(NumericFusionCli, SplitReads1e20KeepsTheAlkFusionWithACaveat) {
     }
     EXPECT_TRUE(caveat);
     EXPECT_TRUE(any_text(doc["warnings"], "4 rows kept with a warning: a read count is not a whole number"));
+    for (const auto& account : doc["input_accounting"].GetArray()) {
+        EXPECT_EQ(account["unaccounted"].GetInt64(), 0);  // kept rows are not also counted as skipped
+    }
 
     std::vector<std::string> strict = args;
     strict.push_back("--strict");
