@@ -6,12 +6,14 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <future>
 #include <iostream>
+#include <iterator>
 #include <set>
 
 #include "cli/options.hpp"
@@ -375,8 +377,13 @@ int run_interpret_prepared(InterpretOptions& options, const InputSources& source
         InputLedger& ledger = profile.ledger("maf", shown(options.maf), "row");
         ledger.records = maf.data_rows;
         ledger.count("row of another Tumor_Sample_Barcode", "", maf.other_sample_rows);
-        ledger.count("no gene symbol, protein change or position", str::join(maf.skipped_examples, "; "),
-                     maf.skipped);
+        for (const auto& [reason, count] : maf.skipped_reasons) {
+            std::vector<std::string> examples;
+            std::copy_if(
+                maf.skipped_examples.begin(), maf.skipped_examples.end(), std::back_inserter(examples),
+                [&reason = reason](const std::string& example) { return str::ends_with(example, reason); });
+            ledger.count(reason, str::join(examples, "; "), count);
+        }
         for (const io::MafRow& row : maf.rows) {
 #ifdef PRECIS_HAVE_INPUTS
             if (count_tmb) {
@@ -426,7 +433,8 @@ int run_interpret_prepared(InterpretOptions& options, const InputSources& source
     // 4. Copy number, fusions, IHC, MSI, TMB.
     std::vector<interpret::FusionEvent> fusion_events;
 #ifdef PRECIS_HAVE_INPUTS
-    interpret::read_extra_inputs(extra, kb, genome, profile, inputs);
+    const interpret::GeneSet kb_genes(kb.genes());  // built once: copying it per fusion is quadratic
+    interpret::read_extra_inputs(extra, kb_genes, genome, profile, inputs);
     profile.assessed.panel_bed = !options.panel_bed.empty();
     if (count_tmb || options.tmb) {
         if (auto tmb = tmb_counter.finish(profile.warnings)) {
@@ -473,7 +481,8 @@ int run_interpret_prepared(InterpretOptions& options, const InputSources& source
         }
     }
     for (const Fusion& fusion : profile.fusions) {
-        for (const interpret::FusionAssessment& assessment : interpret::assess_fusion(fusion, kb, genome)) {
+        for (const interpret::FusionAssessment& assessment :
+             interpret::assess_fusion(fusion, kb_genes, genome)) {
             fusion_events.push_back(interpret::FusionEvent{fusion, assessment.gene, assessment.role,
                                                            assessment.kinase_retained, assessment.label,
                                                            assessment.reason});
@@ -608,6 +617,14 @@ int run_kb_validate(const std::string& kb_dir, const std::string& schemas_dir) {
     return static_cast<int>(ExitCode::knowledge_base);
 }
 
+//! Checks a numeric option's text before CLI11 converts it: NaN, infinity, hex, trailing text or a value
+//! outside the documented range exits 2 naming the option and the range.
+CLI::Validator numeric_check(const std::string& option) {
+    const NumericSetting& setting = numeric_setting(option);
+    return CLI::Validator([&setting](std::string& text) { return numeric_problem(setting, text); },
+                          setting.range.text());
+}
+
 void print_error(const Error& error) {
     std::cerr << "precis: " << to_string(error.kind()) << ": " << error.what() << '\n';
 }
@@ -668,16 +685,22 @@ int run(int argc, char** argv) {
         "flagged as ambiguous); cBioPortal Deep/Shallow Deletion, Diploid; MOAlmanac Baseline/Wild type");
     interpret->add_option("--cnv-format", options.cnv_format,
                           "auto|cnvkit|gatk-seg|seg|segments|purple|oncotator|gene-table|vcf (default auto)");
-    interpret->add_option("--purity", options.purity, "Tumour purity (0-1] used to adjust copy number");
-    interpret->add_option("--ploidy", options.ploidy, "Tumour ploidy used for copy-number calls");
-    interpret->add_option("--amp-min-copy-number", options.amp_min_copy_number,
-                          "Amplification threshold on total copy number (default 6)");
+    interpret->add_option("--purity", options.purity, "Tumour purity (0-1] used to adjust copy number")
+        ->check(numeric_check("--purity"));
+    interpret->add_option("--ploidy", options.ploidy, "Tumour ploidy used for copy-number calls")
+        ->check(numeric_check("--ploidy"));
+    interpret
+        ->add_option("--amp-min-copy-number", options.amp_min_copy_number,
+                     "Amplification threshold on total copy number (default 6)")
+        ->check(numeric_check("--amp-min-copy-number"));
     interpret->add_option("--fusions", options.fusions,
                           "Fusion calls: Arriba, STAR-Fusion, or a table (A--B / A::B)");
     interpret->add_option("--fusion-format", options.fusion_format,
                           "auto|arriba|star-fusion|table (default auto)");
-    interpret->add_option("--min-fusion-reads", options.min_fusion_reads,
-                          "Minimum supporting reads for a fusion (default 2)");
+    interpret
+        ->add_option("--min-fusion-reads", options.min_fusion_reads,
+                     "Minimum supporting reads for a fusion (default 2)")
+        ->check(numeric_check("--min-fusion-reads"));
     interpret->add_option("--sv-vcf", options.sv_vcf,
                           "Structural variants as BND VCF (Manta, DELLY, GRIDSS)");
     interpret->add_option(
@@ -686,18 +709,25 @@ int run(int argc, char** argv) {
     interpret->add_option("--msi", options.msi, "MSI caller output (MSIsensor, MSIsensor-pro, MANTIS)");
     interpret->add_option("--msi-caller", options.msi_caller,
                           "msisensor|msisensor-pro|mantis (with --msi or --msi-score)");
-    interpret->add_option("--msi-score", options.msi_score, "MSI score from --msi-caller");
+    interpret->add_option("--msi-score", options.msi_score, "MSI score from --msi-caller")
+        ->check(numeric_check("--msi-score"));
     interpret->add_option("--msi-status", options.msi_status, "MSI status as given: MSI-H or MSS");
-    interpret->add_option("--msi-threshold", options.msi_threshold,
-                          "Override the caller's default MSI-H threshold");
-    interpret->add_option("--tmb", options.tmb, "TMB in mutations/Mb as given");
-    interpret->add_option("--panel-size-mb", options.panel_size_mb,
-                          "Coding size of the panel in Mb (to compute TMB)");
+    interpret
+        ->add_option("--msi-threshold", options.msi_threshold,
+                     "Override the caller's default MSI-H threshold")
+        ->check(numeric_check("--msi-threshold"));
+    interpret->add_option("--tmb", options.tmb, "TMB in mutations/Mb as given")
+        ->check(numeric_check("--tmb"));
+    interpret
+        ->add_option("--panel-size-mb", options.panel_size_mb,
+                     "Coding size of the panel in Mb (to compute TMB)")
+        ->check(numeric_check("--panel-size-mb"));
     interpret->add_option("--panel-bed", options.panel_bed,
                           "Panel target BED (TMB denominator; genes outside it are not assessed)");
     interpret->add_option("--kb", options.kb_dir,
                           "Knowledge-base directory (default: bundled knowledgebase/, or $PRECIS_KB_DIR)");
-    interpret->add_option("--threads", options.threads, "htslib decompression threads (default 2)");
+    interpret->add_option("--threads", options.threads, "htslib decompression threads (default 2)")
+        ->check(numeric_check("--threads"));
     interpret->add_flag("--quiet", quiet, "Only errors on stderr");
     interpret->add_flag("--verbose", verbose, "Debug logging on stderr");
 

@@ -2,6 +2,8 @@
 #include "cli/options.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 
 #include "common/error.hpp"
@@ -18,7 +20,84 @@ bool set(const std::vector<std::string>& names, const std::string& name) {
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+std::string shown(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", value);
+    return buffer;
+}
+
+std::string expected(const NumericSetting& setting) {
+    return std::string(setting.whole ? "a whole number" : "a number") + " in " + setting.range.text();
+}
+
+//! Throws Error(usage) at `where` when `value` is outside the setting's range.
+void check_value(const NumericSetting& setting, double value, const std::string& where) {
+    if (setting.range.contains(value) && (!setting.whole || value == std::floor(value))) {
+        return;
+    }
+    throw Error(
+        ErrorKind::usage, where, "'" + shown(value) + "' is not " + expected(setting),
+        std::string("give ") + setting.option + " " + expected(setting) + ", e.g. " + setting.example);
+}
+
+//! Case-file numbers are range-checked before the schema, so that a bad value exits 2 (a bad setting)
+//! with the same message as on the command line.
+void check_case_numbers(const rapidjson::Document& doc, const std::string& case_file) {
+    if (!doc.IsObject()) {
+        return;
+    }
+    for (const NumericSetting& setting : numeric_settings()) {
+        const auto it = doc.FindMember(setting.key);
+        if (it != doc.MemberEnd() && it->value.IsNumber()) {
+            check_value(setting, it->value.GetDouble(),
+                        case_file + ": " + setting.key + " (" + setting.option + ")");
+        }
+    }
+}
+
 }  // namespace
+
+const std::vector<NumericSetting>& numeric_settings() {
+    using limits::Range;
+    static const std::vector<NumericSetting> settings = {
+        {"--purity", "purity", limits::kPurity, false, "0.6 for 60% tumour cells", &InterpretOptions::purity},
+        {"--ploidy", "ploidy", limits::kPloidy, false, "2", &InterpretOptions::ploidy},
+        {"--amp-min-copy-number", "amp_min_copy_number", limits::kAmpMinCopyNumber, false, "6",
+         &InterpretOptions::amp_min_copy_number},
+        {"--min-fusion-reads", "min_fusion_reads", Range{0.0, static_cast<double>(limits::kMaxReads)}, true,
+         "2", nullptr},
+        {"--msi-score", "msi_score", limits::kMsiScore, false, "12.5", &InterpretOptions::msi_score},
+        {"--msi-threshold", "msi_threshold", limits::kMsiThreshold, false, "10",
+         &InterpretOptions::msi_threshold},
+        {"--tmb", "tmb", limits::kTmb, false, "12.4", &InterpretOptions::tmb},
+        {"--panel-size-mb", "panel_size_mb", limits::kPanelSizeMb, false, "1.1",
+         &InterpretOptions::panel_size_mb},
+        {"--threads", "threads", Range{1.0, 64.0}, true, "2", nullptr},
+    };
+    return settings;
+}
+
+const NumericSetting& numeric_setting(const std::string& option) {
+    for (const NumericSetting& setting : numeric_settings()) {
+        if (option == setting.option) {
+            return setting;
+        }
+    }
+    throw Error(ErrorKind::internal, option, "not a numeric option");
+}
+
+std::string numeric_problem(const NumericSetting& setting, const std::string& text) {
+    std::optional<double> value;
+    if (!setting.whole) {
+        value = str::to_double(text);
+    } else if (const auto whole = str::to_int(text)) {
+        value = static_cast<double>(*whole);
+    }
+    if (value && setting.range.contains(*value)) {
+        return {};
+    }
+    return "'" + text + "' is not " + expected(setting) + " (e.g. " + setting.example + ")";
+}
 
 void apply_case_file(InterpretOptions& options, const std::vector<std::string>& cli) {
     if (options.case_file.empty()) {
@@ -26,6 +105,7 @@ void apply_case_file(InterpretOptions& options, const std::vector<std::string>& 
     }
     const std::string text = read_text_file(options.case_file, "case file");
     const rapidjson::Document doc = kb::parse_json(text, options.case_file, ErrorKind::input);
+    check_case_numbers(doc, options.case_file);
     const auto problems = kb::validate_json(
         doc, (std::filesystem::path(options.schemas_dir) / "case.schema.json").string(), options.case_file);
     if (!problems.empty()) {
@@ -144,20 +224,13 @@ void validate_options(const InterpretOptions& options) {
                         "use a comma-separated list of json, html, tsv, fhir, pdf");
         }
     }
-    if (options.purity && (*options.purity <= 0.0 || *options.purity > 1.0)) {
-        throw Error(ErrorKind::usage, "--purity", "purity must be in (0, 1]",
-                    "e.g. --purity 0.6 for 60% tumour cells");
+    for (const NumericSetting& setting : numeric_settings()) {
+        if (setting.field != nullptr && options.*setting.field) {
+            check_value(setting, *(options.*setting.field), setting.option);
+        }
     }
-    if (options.ploidy && (*options.ploidy <= 0.0 || *options.ploidy > 10.0)) {
-        throw Error(ErrorKind::usage, "--ploidy", "ploidy must be in (0, 10]", "e.g. --ploidy 2");
-    }
-    if (options.panel_size_mb && *options.panel_size_mb <= 0.0) {
-        throw Error(ErrorKind::usage, "--panel-size-mb", "the panel size must be positive",
-                    "e.g. --panel-size-mb 1.1");
-    }
-    if (options.threads < 1 || options.threads > 64) {
-        throw Error(ErrorKind::usage, "--threads", "threads must be between 1 and 64", "e.g. --threads 2");
-    }
+    check_value(numeric_setting("--min-fusion-reads"), options.min_fusion_reads, "--min-fusion-reads");
+    check_value(numeric_setting("--threads"), options.threads, "--threads");
 }
 
 }  // namespace precis::cli

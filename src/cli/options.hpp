@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/limits.hpp"
+
 namespace precis::cli {
 
 //! Settings of `precis interpret`, from the command line and/or a --case JSON file (command line wins).
@@ -51,6 +53,25 @@ struct InterpretOptions {
     std::vector<std::pair<std::string, std::string>> specimen;
     std::vector<std::string> command_line;
 };
+
+//! A numeric setting of `precis interpret` with its documented range (README, "Numeric limits"): on the
+//! command line a value outside it, NaN, infinity or text that is not a decimal number exits 2 naming the
+//! option and the range; the same holds for the key in a --case file.
+struct NumericSetting {
+    const char* option;   //!< "--msi-score"
+    const char* key;      //!< case-file key, "msi_score"
+    limits::Range range;  //!< the valid values
+    bool whole = false;   //!< an integer option (--min-fusion-reads, --threads)
+    const char* example;  //!< shown in the help of the error
+    std::optional<double> InterpretOptions::*field = nullptr;  //!< nullptr for the integer options
+};
+
+//! Every numeric setting, in --help order.
+const std::vector<NumericSetting>& numeric_settings();
+//! The setting of `option` ("--purity"); throws Error(internal) for an unknown name.
+const NumericSetting& numeric_setting(const std::string& option);
+//! What is wrong with `text` as a value of `setting` ("" when it is a number within the range).
+std::string numeric_problem(const NumericSetting& setting, const std::string& text);
 
 //! Reads a --case JSON file (validated against schemas/case.schema.json) into `options`, without
 //! overriding fields already set on the command line (`set_on_command_line` holds their option names).

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 
 namespace precis::str {
@@ -88,14 +89,14 @@ std::string replace_all(std::string text, std::string_view from, std::string_vie
 
 std::optional<double> to_double(std::string_view text) {
     text = trim(text);
-    if (text.empty()) {
-        return std::nullopt;
+    if (text.size() > 1 && text.front() == '+' && text[1] != '-') {
+        text.remove_prefix(1);
     }
-    // strtod needs a NUL-terminated buffer; fields are short.
-    const std::string buffer(text);
-    char* end = nullptr;
-    const double value = std::strtod(buffer.c_str(), &end);
-    if (end != buffer.c_str() + buffer.size()) {
+    // from_chars: locale-independent, no hexadecimal in the general format; "nan" and "inf" parse and are
+    // rejected as not finite below.
+    double value = 0.0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(value)) {
         return std::nullopt;
     }
     return value;
@@ -103,7 +104,7 @@ std::optional<double> to_double(std::string_view text) {
 
 std::optional<std::int64_t> to_int(std::string_view text) {
     text = trim(text);
-    if (!text.empty() && text.front() == '+') {
+    if (text.size() > 1 && text.front() == '+' && text[1] != '-') {
         text.remove_prefix(1);
     }
     std::int64_t value = 0;
@@ -112,6 +113,42 @@ std::optional<std::int64_t> to_int(std::string_view text) {
         return std::nullopt;
     }
     return value;
+}
+
+std::optional<double> to_finite_double(std::string_view text, double min, double max) {
+    const auto value = to_double(text);
+    if (!value || *value < min || *value > max) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<std::int64_t> to_bounded_int(std::string_view text, std::int64_t min, std::int64_t max) {
+    const auto value = to_int(text);
+    if (!value || *value < min || *value > max) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<std::int64_t> to_whole_number(std::string_view text, std::int64_t min, std::int64_t max) {
+    if (const auto value = to_int(text)) {
+        return *value >= min && *value <= max ? value : std::nullopt;
+    }
+    // Bounds checked on the double first, so the conversion below cannot overflow.
+    const auto value = to_finite_double(text, static_cast<double>(min), static_cast<double>(max));
+    if (!value || *value != std::floor(*value)) {
+        return std::nullopt;
+    }
+    return static_cast<std::int64_t>(*value);
+}
+
+std::string join_limited(const std::vector<std::string>& parts, std::string_view sep, std::size_t shown) {
+    if (parts.size() <= shown) {
+        return join(parts, sep);
+    }
+    const std::vector<std::string> head(parts.begin(), parts.begin() + static_cast<std::ptrdiff_t>(shown));
+    return join(head, sep) + std::string(sep) + "... and " + std::to_string(parts.size() - shown) + " more";
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

@@ -19,9 +19,25 @@ bool ends_with(std::string_view text, std::string_view suffix);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 std::string replace_all(std::string text, std::string_view from, std::string_view to);
 
-//! Strict numeric parsing: the whole (trimmed) field must be a number.
+//! Strict numeric parsing: the whole (trimmed) field must be a finite decimal number ("2.5", "-1e-3",
+//! "+7"). NaN, infinity, hexadecimal, trailing text and values beyond a double's range give nullopt: no
+//! reader ever turns "NaN" or "inf" into a number.
 std::optional<double> to_double(std::string_view text);
+//! A decimal integer: optional sign and digits only (no fraction, exponent or hex); nullopt on overflow.
 std::optional<std::int64_t> to_int(std::string_view text);
+
+//! to_double() within [min, max]; nullopt outside it. Every numeric field of an input goes through this
+//! or one of the two below, with a range from common/limits.hpp.
+std::optional<double> to_finite_double(std::string_view text, double min, double max);
+//! to_int() within [min, max].
+std::optional<std::int64_t> to_bounded_int(std::string_view text, std::int64_t min, std::int64_t max);
+//! A whole number in [min, max] written as an integer or as an integral decimal ("12", "12.0",
+//! "1.2e+07"), for tools that write counts or positions as floats; "1.5" gives nullopt.
+std::optional<std::int64_t> to_whole_number(std::string_view text, std::int64_t min, std::int64_t max);
+
+//! Joins at most `shown` names; more are summarised as "... and N more" (error messages stay short
+//! whatever the input holds).
+std::string join_limited(const std::vector<std::string>& parts, std::string_view sep, std::size_t shown = 10);
 
 //! Levenshtein distance, case-insensitive; used to suggest the nearest valid names.
 std::size_t edit_distance(std::string_view a, std::string_view b);

@@ -70,19 +70,20 @@ std::string kept_end(const kb::GeneInfo& gene, io::Retained side) {
     return (gene.strand == '-') == left ? "3prime" : "5prime";
 }
 
-std::optional<int> reads_of(const Fusion& fusion) {
-    if (!fusion.split_reads && !fusion.spanning_reads) {
+//! Split + spanning reads in 64 bits (each count may be up to limits::kMaxReads); nullopt when neither is
+//! given.
+std::optional<std::int64_t> reads_of(const std::optional<int>& split, const std::optional<int>& spanning) {
+    if (!split && !spanning) {
         return std::nullopt;
     }
-    return fusion.split_reads.value_or(0) + fusion.spanning_reads.value_or(0);
+    return std::int64_t{split.value_or(0)} + std::int64_t{spanning.value_or(0)};
+}
+
+std::optional<std::int64_t> reads_of(const Fusion& fusion) {
+    return reads_of(fusion.split_reads, fusion.spanning_reads);
 }
 
 }  // namespace
-
-std::vector<FusionAssessment> assess_fusion(const Fusion& fusion, const kb::KnowledgeBase& kb,
-                                            Genome genome) {
-    return assess_fusion(fusion, GeneSet(kb.genes()), genome);
-}
 
 std::vector<FusionAssessment> assess_fusion(const Fusion& fusion, const GeneSet& genes, Genome genome) {
     std::vector<FusionAssessment> result;
@@ -179,10 +180,7 @@ std::vector<Fusion> fusions_from_junctions(const io::SvVcfData& data, const Gene
             ++intragenic;
             continue;
         }
-        const auto reads =
-            (junction.split_reads || junction.spanning_reads)
-                ? std::optional<int>(junction.split_reads.value_or(0) + junction.spanning_reads.value_or(0))
-                : std::nullopt;
+        const auto reads = reads_of(junction.split_reads, junction.spanning_reads);
         if (reads && *reads < min_reads) {
             ++low_support;
             continue;
@@ -201,6 +199,7 @@ std::vector<Fusion> fusions_from_junctions(const io::SvVcfData& data, const Gene
         Fusion base;
         base.split_reads = junction.split_reads;
         base.spanning_reads = junction.spanning_reads;
+        base.support_note = junction.support_note;
         base.caller = data.caller;
         base.where = junction.where;
         if (first != nullptr && second != nullptr &&

@@ -10,10 +10,6 @@
 #include "model/genome.hpp"
 #include "model/profile.hpp"
 
-namespace precis::kb {
-class KnowledgeBase;
-}
-
 namespace precis::interpret {
 
 //! How one knowledge-base gene takes part in a fusion.
@@ -41,8 +37,9 @@ struct FusionAssessment {
 //!   (as for a named fusion) with kinase_retained = nullopt, and the reason says so.
 //! * Both partners the same gene: role "intragenic", kinase_retained = nullopt.
 //! Genes without a KB fusion role get role as written and kinase_retained = nullopt.
+//! `genes` is taken by reference: build one GeneSet per run (copying the KB genes per fusion made a
+//! million-row fusion table run out of memory).
 std::vector<FusionAssessment> assess_fusion(const Fusion& fusion, const GeneSet& genes, Genome genome);
-std::vector<FusionAssessment> assess_fusion(const Fusion& fusion, const kb::KnowledgeBase& kb, Genome genome);
 
 //! Turns SV junctions into fusions of KB genes. A breakend inside a KB gene keeps the gene's 5' end when
 //! the retained side is upstream in transcription (+ strand: left of POS; - strand: right of POS), else its

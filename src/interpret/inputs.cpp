@@ -3,10 +3,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <iterator>
 #include <set>
 #include <utility>
 
 #include "common/error.hpp"
+#include "common/limits.hpp"
 #include "common/sha256.hpp"
 #include "common/strings.hpp"
 #include "io/bed_reader.hpp"
@@ -148,6 +150,34 @@ void account_cnv_rows(const io::CnvData& data, const std::vector<CopyNumberCall>
     }
 }
 
+//! The numeric settings, for callers that bypass the command line (cli::validate_options checks them
+//! first with the same ranges): NaN or a value outside the documented range is a usage error.
+void check_numbers(const ExtraInputOptions& options) {
+    if (options.purity && !limits::kPurity.contains(*options.purity)) {
+        throw Error(ErrorKind::usage, "--purity", "purity must be a number in " + limits::kPurity.text(),
+                    "give the tumour cell fraction, e.g. 0.6");
+    }
+    if (options.ploidy && !limits::kPloidy.contains(*options.ploidy)) {
+        throw Error(ErrorKind::usage, "--ploidy", "ploidy must be a number in " + limits::kPloidy.text(),
+                    "give the tumour ploidy, e.g. 2.0");
+    }
+    if (!limits::kAmpMinCopyNumber.contains(options.amp_min_copy_number)) {
+        throw Error(ErrorKind::usage, "--amp-min-copy-number",
+                    "the amplification threshold must be a number in " + limits::kAmpMinCopyNumber.text(),
+                    "give a total copy number, e.g. 6");
+    }
+    if (options.msi_score && !limits::kMsiScore.contains(*options.msi_score)) {
+        throw Error(ErrorKind::usage, "--msi-score",
+                    "the MSI score must be a number in " + limits::kMsiScore.text(),
+                    "give the caller's score, e.g. 12.5");
+    }
+    if (options.msi_threshold && !limits::kMsiThreshold.contains(*options.msi_threshold)) {
+        throw Error(ErrorKind::usage, "--msi-threshold",
+                    "the MSI-H threshold must be a number in " + limits::kMsiThreshold.text(),
+                    "give the score at which MSI-H starts, e.g. 10");
+    }
+}
+
 }  // namespace
 
 CopyNumberRules copy_number_rules(const ExtraInputOptions& options) {
@@ -159,21 +189,9 @@ CopyNumberRules copy_number_rules(const ExtraInputOptions& options) {
     return rules;
 }
 
-void read_extra_inputs(const ExtraInputOptions& options, const kb::KnowledgeBase& kb, Genome genome,
-                       Profile& profile, std::vector<InputFile>& inputs) {
-    read_extra_inputs(options, GeneSet(kb.genes()), genome, profile, inputs);
-}
-
 void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, Genome genome,
                        Profile& profile, std::vector<InputFile>& inputs) {
-    if (options.purity && (*options.purity <= 0 || *options.purity > 1)) {
-        throw Error(ErrorKind::usage, "--purity", "purity must be in (0, 1]",
-                    "give the tumour cell fraction, e.g. 0.6");
-    }
-    if (options.ploidy && (*options.ploidy <= 0 || *options.ploidy > 10)) {
-        throw Error(ErrorKind::usage, "--ploidy", "ploidy must be in (0, 10]",
-                    "give the tumour ploidy, e.g. 2.0");
-    }
+    check_numbers(options);
     if (!options.cnv_path.empty()) {
         const io::CnvData data = io::read_cnv(
             options.cnv_path, io::CnvReadOptions{options.cnv_format, options.sample_id, options.strict});
@@ -198,7 +216,8 @@ void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, G
         spdlog::info("{}: {} ({}), {} fusions", options.fusions_path, data.format, data.detail,
                      data.fusions.size());
         open_ledger(profile, "fusions", options.fusions_path, "row", data.rows, data.skipped);
-        fusions.insert(fusions.end(), data.fusions.begin(), data.fusions.end());
+        fusions.insert(fusions.end(), std::make_move_iterator(data.fusions.begin()),
+                       std::make_move_iterator(data.fusions.end()));
         profile.assessed.fusions = true;
         add_input(inputs, "fusions", options.fusions_path, data.format);
     }
@@ -223,7 +242,8 @@ void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, G
         }
         ledger.count("junction with no knowledge-base gene at a breakend, or below the read support", "",
                      static_cast<std::int64_t>(unplaced.size()));
-        fusions.insert(fusions.end(), dna.begin(), dna.end());
+        fusions.insert(fusions.end(), std::make_move_iterator(dna.begin()),
+                       std::make_move_iterator(dna.end()));
         if (!profile.assessed.fusions && genome != Genome::unknown) {
             profile.assessed.fusions = true;
             profile.assessed.fusions_dna_only = true;
@@ -236,7 +256,8 @@ void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, G
     }
     deduplicate_fusions(fusions);
     account_merged_fusions(before, fusions, profile);
-    profile.fusions.insert(profile.fusions.end(), fusions.begin(), fusions.end());
+    profile.fusions.insert(profile.fusions.end(), std::make_move_iterator(fusions.begin()),
+                           std::make_move_iterator(fusions.end()));
 
     if (!options.ihc_path.empty()) {
         io::IhcData data = io::read_ihc(options.ihc_path, options.schemas_dir);

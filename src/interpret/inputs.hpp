@@ -13,10 +13,6 @@
 #include "model/profile.hpp"
 #include "report/report.hpp"
 
-namespace precis::kb {
-class KnowledgeBase;
-}
-
 namespace precis::interpret {
 
 //! Extra inputs of `precis interpret` besides the small variants (issue 3).
@@ -59,9 +55,6 @@ CopyNumberRules copy_number_rules(const ExtraInputOptions& options);
 //! when a PURPLE purity file gives it and no --tmb was given), sets profile.assessed flags, appends
 //! warnings (counted skips) and one InputFile {role, path, sha256, format} per file. Auto-detected formats
 //! are logged with spdlog::info.
-void read_extra_inputs(const ExtraInputOptions& options, const kb::KnowledgeBase& kb, Genome genome,
-                       Profile& profile, std::vector<InputFile>& inputs);
-//! Same, with the KB genes given directly (tests).
 void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, Genome genome,
                        Profile& profile, std::vector<InputFile>& inputs);
 

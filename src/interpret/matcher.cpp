@@ -355,6 +355,9 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 finding.biomarkers.push_back(biomarker.id);
             }
         }
+        if (!event.fusion.support_note.empty()) {
+            finding.caveats.push_back(event.fusion.support_note);
+        }
         if (!finding.biomarkers.empty() && !event.kinase_retained) {
             finding.caveats.push_back(
                 "Retention of the " + event.gene + " kinase/functional domain was not checked (" +

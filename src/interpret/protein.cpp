@@ -5,6 +5,7 @@
 #include <cctype>
 #include <map>
 
+#include "common/limits.hpp"
 #include "common/strings.hpp"
 
 namespace precis::interpret {
@@ -70,7 +71,7 @@ std::optional<ProteinChange> parse_protein_change(std::string_view text) {
         while (d2 < parts[1].size() && is_digit(parts[1][d2])) {
             ++d2;
         }
-        const auto position = str::to_int(parts[0].substr(0, d1));
+        const auto position = str::to_bounded_int(parts[0].substr(0, d1), 1, limits::kMaxResidue);
         const std::string_view ref = parts[0].substr(d1);
         const std::string_view alt = parts[1].substr(d2);
         if (!position || ref.empty() || alt.empty()) {
@@ -120,8 +121,13 @@ std::optional<ProteinChange> parse_protein_change(std::string_view text) {
     if (i == digits_start) {
         return std::nullopt;
     }
-    change.start =
-        static_cast<int>(*str::to_int(std::string_view(body).substr(digits_start, i - digits_start)));
+    // Residue numbers beyond limits::kMaxResidue (or overflowing) are not a protein change.
+    const auto start = str::to_bounded_int(std::string_view(body).substr(digits_start, i - digits_start), 1,
+                                           limits::kMaxResidue);
+    if (!start) {
+        return std::nullopt;
+    }
+    change.start = static_cast<int>(*start);
     change.end = change.start;
     const std::string rest = body.substr(i);
     if (rest.empty()) {
@@ -139,8 +145,12 @@ std::optional<ProteinChange> parse_protein_change(std::string_view text) {
             ++j;
         }
         if (j > end_digits) {
-            change.end =
-                static_cast<int>(*str::to_int(std::string_view(rest).substr(end_digits, j - end_digits)));
+            const auto end = str::to_bounded_int(std::string_view(rest).substr(end_digits, j - end_digits), 1,
+                                                 limits::kMaxResidue);
+            if (!end) {
+                return std::nullopt;
+            }
+            change.end = static_cast<int>(*end);
         }
         tail = rest.substr(j);
     }
@@ -194,7 +204,9 @@ ProteinChange renumber(const ProteinChange& change, int from_residue, int offset
             while (j < text.size() && is_digit(text[j])) {
                 ++j;
             }
-            const int residue = static_cast<int>(*str::to_int(std::string_view(text).substr(i, j - i)));
+            const int residue = static_cast<int>(
+                str::to_bounded_int(std::string_view(text).substr(i, j - i), 0, limits::kMaxResidue)
+                    .value_or(0));
             rewritten += std::to_string(shift(residue));
             i = j;
         } else {

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "common/error.hpp"
+#include "common/limits.hpp"
 #include "interpret/inputs.hpp"
 
 namespace precis::interpret {
@@ -18,14 +19,15 @@ std::string number(double value, int decimals = 2) {
 }  // namespace
 
 TmbCounter::TmbCounter(const ExtraInputOptions& options) : given_(options.tmb) {
-    if (given_ && *given_ < 0) {
-        throw Error(ErrorKind::usage, "--tmb " + number(*given_), "TMB must be >= 0 mutations/Mb",
+    if (given_ && !limits::kTmb.contains(*given_)) {
+        throw Error(ErrorKind::usage, "--tmb " + number(*given_),
+                    "TMB must be a number in " + limits::kTmb.text() + " mutations/Mb",
                     "give the TMB in mutations per megabase");
     }
     if (options.panel_size_mb) {
-        if (*options.panel_size_mb <= 0) {
+        if (!limits::kPanelSizeMb.contains(*options.panel_size_mb)) {
             throw Error(ErrorKind::usage, "--panel-size-mb " + number(*options.panel_size_mb),
-                        "the panel size must be > 0 Mb",
+                        "the panel size must be a number in " + limits::kPanelSizeMb.text() + " Mb",
                         "give the coding target size in megabases, e.g. 0.8");
         }
         panel_mb_ = options.panel_size_mb;

@@ -135,7 +135,7 @@ std::vector<TranscriptAnnotation> parse_annotations(const AnnotationLayout& layo
         }
         annotation.hgvsp = std::string(at(parts, layout.hgvsp));
         annotation.hgvsc = std::string(at(parts, layout.hgvsc));
-        if (const auto n = str::to_int(at(parts, layout.allele_num))) {
+        if (const auto n = str::to_bounded_int(at(parts, layout.allele_num), 0, 100000)) {
             annotation.allele_num = static_cast<int>(*n);
         }
         annotation.canonical = str::iequals(at(parts, layout.canonical), "YES");

@@ -5,17 +5,20 @@
 
 #include "common/error.hpp"
 #include "common/files.hpp"
+#include "common/limits.hpp"
 #include "common/strings.hpp"
 
 namespace precis::io {
 
+void SkippedRows::fail(std::int64_t line, const std::string& reason, const std::string& help) const {
+    throw Error(
+        ErrorKind::input, file_ + (unit_ == "line" ? ":" : ":" + unit_ + " ") + std::to_string(line), reason,
+        help.empty() ? std::string("fix the row, or run without --strict to skip it with a warning") : help);
+}
+
 void SkippedRows::skip(std::int64_t line, const std::string& reason, const std::string& help) {
     if (strict_) {
-        throw Error(ErrorKind::input,
-                    file_ + (unit_ == "line" ? ":" : ":" + unit_ + " ") + std::to_string(line), reason,
-                    help.empty()
-                        ? std::string("fix the row, or run without --strict to skip it with a warning")
-                        : help);
+        fail(line, reason, help);
     }
     Entry& entry = reasons_[reason];
     if (entry.count == 0) {
@@ -33,10 +36,27 @@ void SkippedRows::note(std::int64_t line, const std::string& reason) {
     ++entry.count;
 }
 
+void SkippedRows::flag(std::int64_t line, const std::string& reason, const std::string& help) {
+    if (strict_) {
+        fail(line, reason,
+             help.empty()
+                 ? std::string("fix the value, or run without --strict to keep the row with a warning")
+                 : help);
+    }
+    Entry& entry = reasons_[reason];
+    if (entry.count == 0) {
+        entry.first_line = line;
+        entry.skipped = false;
+    }
+    ++entry.count;
+}
+
 std::map<std::string, std::int64_t> SkippedRows::counts() const {
     std::map<std::string, std::int64_t> out;
     for (const auto& [reason, entry] : reasons_) {
-        out[reason] = entry.count;
+        if (entry.skipped) {
+            out[reason] = entry.count;
+        }
     }
     return out;
 }
@@ -47,15 +67,16 @@ void SkippedRows::flush(std::vector<std::string>& warnings) const {
             continue;
         }
         warnings.push_back(file_ + ": " + std::to_string(entry.count) +
-                           (entry.count == 1 ? " row" : " rows") + " skipped: " + reason + " (first at " +
-                           unit_ + " " + std::to_string(entry.first_line) + ")");
+                           (entry.count == 1 ? " row" : " rows") +
+                           (entry.skipped ? " skipped: " : " kept with a warning: ") + reason +
+                           " (first at " + unit_ + " " + std::to_string(entry.first_line) + ")");
     }
 }
 
 std::int64_t SkippedRows::total() const noexcept {
     std::int64_t sum = 0;
     for (const auto& item : reasons_) {
-        sum += item.second.count;
+        sum += item.second.skipped ? item.second.count : 0;
     }
     return sum;
 }
@@ -80,10 +101,11 @@ BedRegions BedRegions::read(const std::string& path, bool strict, std::vector<st
             skipped.skip(line_number, "fewer than 3 columns (chrom, start, end)");
             continue;
         }
-        const auto start = str::to_int(fields[1]);
-        const auto end = str::to_int(fields[2]);
-        if (!start || !end || *start < 0) {
-            skipped.skip(line_number, "start/end are not non-negative integers");
+        const auto start = str::to_bounded_int(fields[1], 0, limits::kMaxPosition - 1);
+        const auto end = str::to_bounded_int(fields[2], 1, limits::kMaxPosition);
+        if (!start || !end) {
+            skipped.skip(line_number,
+                         "start/end are not whole numbers in 0.." + std::to_string(limits::kMaxPosition));
             continue;
         }
         if (*end <= *start) {

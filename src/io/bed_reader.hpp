@@ -23,6 +23,10 @@ class SkippedRows {
     //! Records a row left out on purpose (another sample, not reported): counted for the input accounting,
     //! never fatal, and not repeated as a warning.
     void note(std::int64_t line, const std::string& reason);
+    //! Records a row that is kept although one of its values could not be used (a read count of 1e20 or
+    //! NaN is read as "not given"): warned about like a skip ("kept"), never counted as skipped, so the
+    //! input accounting is unchanged; throws like skip() when strict.
+    void flag(std::int64_t line, const std::string& reason, const std::string& help = {});
     //! Skipped rows per reason (for the report's input accounting).
     std::map<std::string, std::int64_t> counts() const;
     //! Appends one warning per reason to `warnings` (nothing when no row was skipped).
@@ -34,7 +38,10 @@ class SkippedRows {
         std::int64_t count = 0;
         std::int64_t first_line = 0;
         bool warn = true;  //!< false for rows left out on purpose (note()): counted, not warned about
+        bool skipped =
+            true;  //!< false for rows kept with a flagged value (flag()): warned about, not counted
     };
+    [[noreturn]] void fail(std::int64_t line, const std::string& reason, const std::string& help) const;
     std::string file_;
     bool strict_ = false;
     std::string unit_;

@@ -10,6 +10,7 @@
 #include <spdlog/spdlog.h>
 
 #include "common/error.hpp"
+#include "common/limits.hpp"
 #include "common/strings.hpp"
 #include "io/bed_reader.hpp"
 #include "io/sv_vcf_reader.hpp"
@@ -78,16 +79,40 @@ std::string known_formats_text() {
     return str::join(cnv_formats(), ", ");
 }
 
+//! A coordinate: a whole number in 0..limits::kMaxPosition (0 for CNVkit's 0-based starts). Some tools
+//! write integral positions as floats ("1.2e+07", "37756263.0"); hex, fractions and NaN are rejected.
 std::optional<std::int64_t> position(std::string_view text) {
-    if (auto value = str::to_int(text)) {
-        return value;
+    return str::to_whole_number(text, 0, limits::kMaxPosition);
+}
+
+//! "" / "NA" / "NaN": the cell holds no value (a segment or gene the caller could not measure).
+bool no_value(std::string_view text) {
+    text = str::trim(text);
+    return text.empty() || text == "NA" || str::iequals(text, "nan");
+}
+
+//! A numeric cell: `value` is empty for no_value() text; `bad` is set when the text is a value but not a
+//! finite number within `range`.
+struct NumberCell {
+    std::optional<double> value;
+    bool bad = false;
+};
+
+NumberCell number_cell(std::string_view text, const limits::Range& range) {
+    if (no_value(text)) {
+        return {};
     }
-    // Some tools write integral positions as floats ("1.2e+07", "37756263.0").
-    if (const auto value = str::to_double(text);
-        value && std::isfinite(*value) && *value == std::floor(*value)) {
-        return static_cast<std::int64_t>(*value);
+    const auto value = str::to_double(text);
+    if (!value || !range.contains(*value)) {
+        return {std::nullopt, true};
     }
-    return std::nullopt;
+    return {value, false};
+}
+
+//! The skip reason for a value outside its range (one reason whatever the value, so that the rows are
+//! counted together; the warning names the first line).
+std::string out_of_range(const char* what, const limits::Range& range) {
+    return std::string(what) + " is not a finite number in " + range.text();
 }
 
 //! Shared reader for segment tables: columns chosen by the caller, coordinates 1-based closed on output.
@@ -105,46 +130,85 @@ struct SegmentColumns {
     std::optional<std::size_t> sample;
 };
 
+//! The sample whose rows are read: `sample_id` when given (it must be in the file), else the only one;
+//! several and no choice is a usage error (at most 10 names listed).
+void choose_segment_sample(const Table& table, std::size_t column, const std::string& sample_id,
+                           CnvData& data) {
+    const std::vector<std::string> samples = table.distinct(column);
+    if (!sample_id.empty()) {
+        if (std::find(samples.begin(), samples.end(), sample_id) == samples.end()) {
+            throw Error(
+                ErrorKind::usage, table.label(),
+                "sample '" + sample_id + "' is not in the file; it has: " + str::join_limited(samples, ", "),
+                "give one of the sample names listed");
+        }
+        data.sample = sample_id;
+    } else if (samples.size() > 1) {
+        throw Error(ErrorKind::usage, table.label(),
+                    std::to_string(samples.size()) + " samples in one segment file (" +
+                        str::join_limited(samples, ", ") + "); precis interprets one sample",
+                    "name the sample to use (--sample)");
+    } else if (!samples.empty()) {
+        data.sample = samples.front();
+    }
+}
+
+//! Reads the numbers of one segment row into `segment`; returns the reason to skip the row, or "".
+std::string segment_values(const Table::Row& row, const SegmentColumns& columns, CnvSegment& segment) {
+    if (columns.log2) {
+        const std::string_view text = Table::field(row, *columns.log2);
+        const NumberCell log2 = number_cell(text, limits::kLog2);
+        if (log2.bad) {
+            return out_of_range("log2", limits::kLog2);
+        }
+        segment.log2 = log2.value;
+    }
+    for (const auto& [column, target] : {std::pair{columns.copy_number, &segment.copy_number},
+                                         std::pair{columns.minor, &segment.minor_copy_number}}) {
+        if (column) {
+            const std::string_view text = Table::field(row, *column);
+            const NumberCell cell = number_cell(text, limits::kCopyNumber);
+            if (cell.bad) {
+                return out_of_range("copy number", limits::kCopyNumber);
+            }
+            *target = cell.value;
+        }
+    }
+    if (columns.major && columns.minor) {
+        const auto major = str::to_finite_double(Table::field(row, *columns.major), limits::kCopyNumber.min,
+                                                 limits::kCopyNumber.max);
+        if (!major || !segment.minor_copy_number) {
+            return out_of_range("an allele copy number (nMajor, nMinor)", limits::kCopyNumber);
+        }
+        if (!segment.copy_number) {
+            segment.copy_number = *major + *segment.minor_copy_number;
+        }
+    }
+    if (!segment.log2 && !segment.copy_number) {
+        return "neither a log2 ratio nor a copy number (empty, NA or NaN)";
+    }
+    if (segment.copy_number && *segment.copy_number < 0) {
+        segment.copy_number = 0.0;  // PURPLE can write slightly negative fitted copy numbers
+    }
+    return {};
+}
+
 void read_segments(const Table& table, const SegmentColumns& columns, const std::string& sample_id,
                    CnvData& data, SkippedRows& skipped) {
     if (columns.sample) {
-        std::vector<std::string> samples;
-        for (const auto& row : table.rows()) {
-            const std::string name(Table::field(row, *columns.sample));
-            if (std::find(samples.begin(), samples.end(), name) == samples.end()) {
-                samples.push_back(name);
-            }
-        }
-        if (!sample_id.empty()) {
-            if (std::find(samples.begin(), samples.end(), sample_id) == samples.end()) {
-                throw Error(
-                    ErrorKind::usage, table.label(),
-                    "sample '" + sample_id + "' is not in the file; it has: " + str::join(samples, ", "),
-                    "give one of the sample names listed");
-            }
-            data.sample = sample_id;
-        } else if (samples.size() > 1) {
-            throw Error(ErrorKind::usage, table.label(),
-                        std::to_string(samples.size()) + " samples in one segment file (" +
-                            str::join(std::vector<std::string>(
-                                          samples.begin(),
-                                          samples.begin() + std::min<std::size_t>(5, samples.size())),
-                                      ", ") +
-                            (samples.size() > 5 ? ", ..." : "") + "); precis interprets one sample",
-                        "name the sample to use (--sample)");
-        } else if (!samples.empty()) {
-            data.sample = samples.front();
-        }
+        choose_segment_sample(table, *columns.sample, sample_id, data);
     }
     for (const auto& row : table.rows()) {
-        if (columns.sample && !data.sample.empty() && Table::field(row, *columns.sample) != data.sample) {
+        if (columns.sample && !data.sample.empty() &&
+            str::trim(Table::field(row, *columns.sample)) != data.sample) {
             skipped.note(row.line, "row of another sample");
             continue;
         }
         const auto start = position(Table::field(row, columns.start));
         const auto end = position(Table::field(row, columns.end));
         if (!start || !end) {
-            skipped.skip(row.line, "start/end are not integers");
+            skipped.skip(row.line,
+                         "start/end are not whole numbers in 0.." + std::to_string(limits::kMaxPosition));
             continue;
         }
         CnvSegment segment;
@@ -155,37 +219,9 @@ void read_segments(const Table& table, const SegmentColumns& columns, const std:
             skipped.skip(row.line, "end < start", "the segment was not used; check the caller's output");
             continue;
         }
-        if (columns.log2) {
-            const std::string_view text = str::trim(Table::field(row, *columns.log2));
-            segment.log2 = str::to_double(text);
-            if (!segment.log2 && !text.empty() && text != "NA" && text != "NaN") {
-                skipped.skip(row.line, "log2 is not a number");
-                continue;
-            }
-        }
-        if (columns.copy_number) {
-            segment.copy_number = str::to_double(Table::field(row, *columns.copy_number));
-        }
-        if (columns.major && columns.minor) {
-            const auto major = str::to_double(Table::field(row, *columns.major));
-            const auto minor = str::to_double(Table::field(row, *columns.minor));
-            if (!major || !minor) {
-                skipped.skip(row.line, "allele copy numbers are not numbers");
-                continue;
-            }
-            if (!segment.copy_number) {
-                segment.copy_number = *major + *minor;
-            }
-            segment.minor_copy_number = minor;
-        } else if (columns.minor) {
-            segment.minor_copy_number = str::to_double(Table::field(row, *columns.minor));
-        }
-        if (!segment.log2 && !segment.copy_number) {
-            skipped.skip(row.line, "neither a log2 ratio nor a copy number");
+        if (const std::string problem = segment_values(row, columns, segment); !problem.empty()) {
+            skipped.skip(row.line, problem);
             continue;
-        }
-        if (segment.copy_number && *segment.copy_number < 0) {
-            segment.copy_number = 0.0;  // PURPLE can write slightly negative fitted copy numbers
         }
         if (columns.call) {
             segment.call = std::string(str::trim(Table::field(row, *columns.call)));
@@ -219,35 +255,24 @@ void add_gene_row(GeneCnvRow row, std::map<std::string, std::size_t>& index, Cnv
     }
 }
 
-//! The distinct names in `column`, in file order.
-std::vector<std::string> sample_names(const Table& table, std::size_t column) {
-    std::vector<std::string> samples;
-    for (const auto& row : table.rows()) {
-        const std::string name(str::trim(Table::field(row, column)));
-        if (std::find(samples.begin(), samples.end(), name) == samples.end()) {
-            samples.push_back(name);
-        }
-    }
-    return samples;
-}
-
 //! The sample of a long (one row per gene and sample) table: `sample_id` when given (it must be in the
 //! table), else the only one; several samples and no choice is a usage error listing them.
 std::string choose_sample(const Table& table, std::size_t column, const std::string& sample_id) {
-    const std::vector<std::string> samples = sample_names(table, column);
+    const std::vector<std::string> samples = table.distinct(column);
     if (!sample_id.empty()) {
         if (std::find(samples.begin(), samples.end(), sample_id) == samples.end()) {
-            throw Error(ErrorKind::usage, table.label(),
-                        "sample '" + sample_id + "' is not in the table; it has: " + str::join(samples, ", "),
-                        "give one of the sample names listed");
+            throw Error(
+                ErrorKind::usage, table.label(),
+                "sample '" + sample_id + "' is not in the table; it has: " + str::join_limited(samples, ", "),
+                "give one of the sample names listed");
         }
         return sample_id;
     }
     if (samples.size() > 1) {
-        throw Error(
-            ErrorKind::usage, table.label(),
-            "the table holds " + std::to_string(samples.size()) + " samples: " + str::join(samples, ", "),
-            "name the sample to use (--sample)");
+        throw Error(ErrorKind::usage, table.label(),
+                    "the table holds " + std::to_string(samples.size()) +
+                        " samples: " + str::join_limited(samples, ", "),
+                    "name the sample to use (--sample)");
     }
     return samples.empty() ? std::string() : samples.front();
 }
@@ -316,10 +341,10 @@ std::size_t wide_sample_column(const Table& table, std::size_t gene, const std::
         if (const auto chosen = table.column({sample_id})) {
             return *chosen;
         }
-        throw Error(
-            ErrorKind::usage, table.label(),
-            "sample '" + sample_id + "' is not a column of the table; it has: " + str::join(names, ", "),
-            "give one of the sample names listed");
+        throw Error(ErrorKind::usage, table.label(),
+                    "sample '" + sample_id +
+                        "' is not a column of the table; it has: " + str::join_limited(names, ", "),
+                    "give one of the sample names listed");
     }
     if (columns.size() == 1) {
         return columns.front();
@@ -328,13 +353,12 @@ std::size_t wide_sample_column(const Table& table, std::size_t gene, const std::
         throw Error(ErrorKind::input, table.label() + ":" + std::to_string(table.header_line()),
                     "a gene table needs a call column (Copy_Number_Alteration, call, Value) or one column "
                     "per sample; the header has: " +
-                        str::join(table.header(), ", "),
+                        str::join_limited(table.header(), ", "),
                     "check the file format");
     }
-    std::vector<std::string> shown(names.begin(), names.begin() + std::min<std::size_t>(names.size(), 6));
     throw Error(ErrorKind::usage, table.label(),
                 "the table holds " + std::to_string(names.size()) + " sample columns (" +
-                    str::join(shown, ", ") + (names.size() > shown.size() ? ", ..." : "") + ")",
+                    str::join_limited(names, ", ") + ")",
                 "name the sample to use (--sample)");
 }
 
@@ -405,6 +429,24 @@ struct OncotatorColumns {
     std::optional<std::size_t> call;
 };
 
+//! The segment coordinates of a gene row; empty cells give 0 (unknown). False (the row skipped, counted)
+//! when a cell holds something other than a whole number in 0..limits::kMaxPosition.
+bool read_span(const Table::Row& row, std::size_t start_column, std::size_t end_column, GeneCnvRow& entry,
+               SkippedRows& skipped) {
+    const std::string_view start = Table::field(row, start_column);
+    const std::string_view end = Table::field(row, end_column);
+    const auto start_value = no_value(start) ? std::optional<std::int64_t>(0) : position(start);
+    const auto end_value = no_value(end) ? std::optional<std::int64_t>(0) : position(end);
+    if (!start_value || !end_value) {
+        skipped.skip(row.line,
+                     "segment start/end are not whole numbers in 0.." + std::to_string(limits::kMaxPosition));
+        return false;
+    }
+    entry.start = *start_value;
+    entry.end = *end_value;
+    return true;
+}
+
 //! One Oncotator row; nullopt when it is skipped (counted).
 std::optional<GeneCnvRow> oncotator_row(const Table::Row& row, const OncotatorColumns& columns,
                                         SkippedRows& skipped) {
@@ -416,15 +458,17 @@ std::optional<GeneCnvRow> oncotator_row(const Table::Row& row, const OncotatorCo
         return std::nullopt;
     }
     entry.chrom = str::normalise_chrom(str::trim(Table::field(row, columns.chrom)));
-    entry.start = position(Table::field(row, columns.start)).value_or(0);
-    entry.end = position(Table::field(row, columns.end)).value_or(0);
+    if (!read_span(row, columns.start, columns.end, entry, skipped)) {
+        return std::nullopt;
+    }
     if (columns.mean) {
-        const std::string_view text = str::trim(Table::field(row, *columns.mean));
-        entry.log2 = str::to_double(text);
-        if (!entry.log2 && !text.empty() && text != "NA" && text != "NaN") {
-            skipped.skip(row.line, "segment_mean is not a number");
+        // NA/NaN: no segment mean (the segment_call alone is read, flagged as ambiguous).
+        const NumberCell mean = number_cell(Table::field(row, *columns.mean), limits::kLog2);
+        if (mean.bad) {
+            skipped.skip(row.line, out_of_range("segment_mean", limits::kLog2));
             return std::nullopt;
         }
+        entry.log2 = mean.value;
     }
     if (columns.call) {
         entry.call_text = std::string(str::trim(Table::field(row, *columns.call)));
@@ -519,18 +563,20 @@ void read_purple_genes(const Table& table, CnvData& data, SkippedRows& skipped) 
         }
         GeneCnvRow entry;
         entry.gene = std::string(str::trim(Table::field(row, gene)));
-        entry.min_copy_number = str::to_double(Table::field(row, min_cn));
-        if (max_cn) {
-            entry.max_copy_number = str::to_double(Table::field(row, *max_cn));
-        }
-        if (!entry.min_copy_number) {
-            skipped.skip(row.line, "minCopyNumber is not a number");
+        const NumberCell min_value = number_cell(Table::field(row, min_cn), limits::kCopyNumber);
+        const NumberCell max_value =
+            max_cn ? number_cell(Table::field(row, *max_cn), limits::kCopyNumber) : NumberCell{};
+        if (!min_value.value || max_value.bad) {
+            skipped.skip(row.line, out_of_range("minCopyNumber or maxCopyNumber", limits::kCopyNumber));
             continue;
         }
+        entry.min_copy_number = min_value.value;
+        entry.max_copy_number = max_value.value;
         if (chrom && start && end) {
             entry.chrom = str::normalise_chrom(str::trim(Table::field(row, *chrom)));
-            entry.start = position(Table::field(row, *start)).value_or(0);
-            entry.end = position(Table::field(row, *end)).value_or(0);
+            if (!read_span(row, *start, *end, entry, skipped)) {
+                continue;
+            }
         }
         entry.call_text = "minCopyNumber " + std::string(str::trim(Table::field(row, min_cn)));
         entry.line = row.line;
@@ -618,11 +664,12 @@ std::optional<CnvCallReading> read_cnv_call(std::string_view text) {
     const std::string_view written = str::trim(text);
     std::string word = str::lower(written);
     // Codes may be written as floats ("2.0", "-2.00"); a non-integral or out-of-range code is not a call.
-    if (const auto code = str::to_double(word)) {
-        if (*code != std::floor(*code) || *code < -2 || *code > 2) {
+    if (str::to_double(word)) {
+        const auto code = str::to_whole_number(word, -2, 2);
+        if (!code) {
             return std::nullopt;
         }
-        word = std::to_string(static_cast<int>(*code));
+        word = std::to_string(*code);
     }
     for (const CnvVocabularyEntry& entry : cnv_vocabulary()) {
         if (entry.text == word) {
@@ -667,7 +714,8 @@ CnvData read_cnv(const std::string& path, const CnvReadOptions& options) {
         if (detected.empty()) {
             throw Error(
                 ErrorKind::input, path + ":" + std::to_string(table.header_line()),
-                "cannot tell the copy-number format from the header: " + str::join(table.header(), ", "),
+                "cannot tell the copy-number format from the header: " +
+                    str::join_limited(table.header(), ", "),
                 "known formats: " + known_formats_text() +
                     " (CNVkit .cns/.call.cns, GATK .seg, CBS .seg, Chromosome/Start/End/nMajor/nMinor "
                     "segments, PURPLE .cnv.somatic.tsv / .cnv.gene.tsv, Oncotator seg.annotated, gene "

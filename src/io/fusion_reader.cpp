@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "common/error.hpp"
+#include "common/limits.hpp"
 #include "common/strings.hpp"
 #include "io/bed_reader.hpp"
 #include "io/table_reader.hpp"
@@ -14,19 +15,30 @@
 namespace precis::io {
 namespace {
 
-std::optional<int> count(std::string_view text) {
-    const auto value = str::to_double(text);
-    if (!value || *value < 0) {
-        return std::nullopt;
-    }
-    return static_cast<int>(*value);
+//! An empty, ".", "NA" or "-" cell: no value given.
+bool no_value(std::string_view text) {
+    text = str::trim(text);
+    return text.empty() || text == "." || text == "NA" || text == "-";
 }
 
+//! Both counts added (each at most limits::kMaxReads, so the sum fits an int); nullopt when neither is given.
 std::optional<int> add(std::optional<int> a, std::optional<int> b) {
     if (!a && !b) {
         return std::nullopt;
     }
     return a.value_or(0) + b.value_or(0);
+}
+
+//! The flag reasons (one per kind, so that rows are counted together; the warning names the first line).
+std::string bad_count_reason() {
+    return "a read count is not a whole number in 0.." + std::to_string(limits::kMaxReads) +
+           " (e.g. 1e20, inf or NaN): the row's read support is read as not given, so the fusion is kept and "
+           "no read-support filter applies to it";
+}
+std::string bad_breakpoint_reason() {
+    return "a breakpoint is not chrom:pos with pos in 1.." + std::to_string(limits::kMaxPosition) +
+           ": the breakpoint is read as not given (the fusion is kept; kinase-domain retention is not "
+           "checked)";
 }
 
 //! Arriba names the closest genes of an intergenic breakpoint "GENEA(1234),GENEB(5678)": no gene.
@@ -60,12 +72,15 @@ class Reader {
 
     //! Applies the read-support threshold and stores the fusion.
     void keep(Fusion fusion, std::int64_t line) {
+        settle_counts(fusion, line);
         if (fusion.gene5.empty() && fusion.gene3.empty()) {
             skipped_.skip(line, "no gene named on either side");
             return;
         }
-        const auto reads = add(fusion.split_reads, fusion.spanning_reads);
-        if (reads && *reads < options_.min_reads) {
+        const bool counted = fusion.split_reads || fusion.spanning_reads;
+        const std::int64_t reads =
+            std::int64_t{fusion.split_reads.value_or(0)} + std::int64_t{fusion.spanning_reads.value_or(0)};
+        if (counted && reads < options_.min_reads) {
             skipped_.skip(line,
                           "read support below " + std::to_string(options_.min_reads) + " (split + spanning)",
                           "lower --min-fusion-reads if these fusions should be kept");
@@ -75,6 +90,48 @@ class Reader {
         data_.fusions.push_back(std::move(fusion));
     }
     void note(std::int64_t line, const std::string& reason) { skipped_.note(line, reason); }
+
+    //! A read count: a whole number in 0..limits::kMaxReads ("12" or "12.0"); nullopt when the cell is
+    //! empty, or when it holds anything else, which marks the row's support as unusable (flagged).
+    std::optional<int> count(const Table::Row& row, std::optional<std::size_t> column) {
+        const std::string_view text = column ? Table::field(row, *column) : std::string_view();
+        if (no_value(text)) {
+            return std::nullopt;
+        }
+        const auto value = str::to_whole_number(text, 0, limits::kMaxReads);
+        if (!value) {
+            bad_count_ = true;
+            return std::nullopt;
+        }
+        return static_cast<int>(*value);
+    }
+
+    //! A "chr:pos[:strand]" breakpoint; a malformed one is flagged and read as not given.
+    std::optional<Breakpoint> breakpoint(const Table::Row& row, std::size_t column) {
+        return breakpoint_text(row.line, Table::field(row, column));
+    }
+    std::optional<Breakpoint> breakpoint_text(std::int64_t line, std::string_view text) {
+        auto parsed = parse_breakpoint(text);
+        if (!parsed && !no_value(text)) {
+            skipped_.flag(line, bad_breakpoint_reason());
+        }
+        return parsed;
+    }
+
+    //! Drops the read counts of a row with an unusable one (see count()), with a flagged warning and a
+    //! caveat on the fusion: its support is unknown rather than low.
+    void settle_counts(Fusion& fusion, std::int64_t line) {
+        if (!bad_count_) {
+            return;
+        }
+        bad_count_ = false;
+        fusion.split_reads.reset();
+        fusion.spanning_reads.reset();
+        fusion.support_note = "A read count of this call is not a whole number in 0.." +
+                              std::to_string(limits::kMaxReads) +
+                              ": its read support is unknown (not filtered); check the caller's output.";
+        skipped_.flag(line, bad_count_reason());
+    }
     void finish() {
         skipped_.flush(data_.warnings);
         data_.skipped = skipped_.counts();
@@ -85,6 +142,7 @@ class Reader {
     const FusionReadOptions& options_;
     FusionData& data_;
     SkippedRows skipped_;
+    bool bad_count_ = false;  //!< the current row has an unusable read count
 };
 
 void read_arriba(const Table& table, Reader& reader, FusionData& data) {
@@ -110,24 +168,19 @@ void read_arriba(const Table& table, Reader& reader, FusionData& data) {
             return (!text.empty() && (text[0] == '+' || text[0] == '-')) ? text[0] : '.';
         };
         if (bp1) {
-            fusion.breakpoint5 = parse_breakpoint(Table::field(row, *bp1));
+            fusion.breakpoint5 = reader.breakpoint(row, *bp1);
             if (fusion.breakpoint5) {
                 fusion.breakpoint5->strand = strand_of(strand1);
             }
         }
         if (bp2) {
-            fusion.breakpoint3 = parse_breakpoint(Table::field(row, *bp2));
+            fusion.breakpoint3 = reader.breakpoint(row, *bp2);
             if (fusion.breakpoint3) {
                 fusion.breakpoint3->strand = strand_of(strand2);
             }
         }
-        if (split1 || split2) {
-            fusion.split_reads = add(split1 ? count(Table::field(row, *split1)) : std::nullopt,
-                                     split2 ? count(Table::field(row, *split2)) : std::nullopt);
-        }
-        if (discordant) {
-            fusion.spanning_reads = count(Table::field(row, *discordant));
-        }
+        fusion.split_reads = add(reader.count(row, split1), reader.count(row, split2));
+        fusion.spanning_reads = reader.count(row, discordant);
         if (frame) {
             const std::string_view text = str::trim(Table::field(row, *frame));
             fusion.frame = text == "." ? "" : std::string(text);
@@ -166,17 +219,13 @@ void read_star_fusion(const Table& table, Reader& reader, FusionData& data) {
             }
         }
         if (left_bp) {
-            fusion.breakpoint5 = parse_breakpoint(Table::field(row, *left_bp));
+            fusion.breakpoint5 = reader.breakpoint(row, *left_bp);
         }
         if (right_bp) {
-            fusion.breakpoint3 = parse_breakpoint(Table::field(row, *right_bp));
+            fusion.breakpoint3 = reader.breakpoint(row, *right_bp);
         }
-        if (junction) {
-            fusion.split_reads = count(Table::field(row, *junction));
-        }
-        if (spanning) {
-            fusion.spanning_reads = count(Table::field(row, *spanning));
-        }
+        fusion.split_reads = reader.count(row, junction);
+        fusion.spanning_reads = reader.count(row, spanning);
         if (frame) {
             fusion.frame = std::string(str::trim(Table::field(row, *frame)));
         }
@@ -185,15 +234,15 @@ void read_star_fusion(const Table& table, Reader& reader, FusionData& data) {
     }
 }
 
-std::vector<std::string> distinct(const Table& table, std::size_t column) {
-    std::vector<std::string> values;
-    for (const auto& row : table.rows()) {
-        const std::string value(str::trim(Table::field(row, column)));
-        if (std::find(values.begin(), values.end(), value) == values.end()) {
-            values.push_back(value);
-        }
+//! A cBioPortal SV site (Site1_Chromosome + Site1_Position) as a breakpoint.
+std::optional<Breakpoint> site(const Table::Row& row, std::size_t chrom_column, std::size_t pos_column,
+                               Reader& reader) {
+    const std::string chrom = str::normalise_chrom(str::trim(Table::field(row, chrom_column)));
+    const std::string_view pos = Table::field(row, pos_column);
+    if (chrom.empty() || no_value(pos)) {
+        return std::nullopt;
     }
-    return values;
+    return reader.breakpoint_text(row.line, chrom + ":" + std::string(str::trim(pos)));
 }
 
 void read_table(const Table& table, const FusionReadOptions& options, Reader& reader, FusionData& data) {
@@ -241,19 +290,19 @@ void read_table(const Table& table, const FusionReadOptions& options, Reader& re
     const auto sample = table.column({"Tumor_Sample_Barcode", "Sample_Id", "sample", "sample_id"});
     std::string chosen_sample;
     if (sample) {
-        const std::vector<std::string> samples = distinct(table, *sample);
+        const std::vector<std::string> samples = table.distinct(*sample);
         if (!options.sample_id.empty()) {
             if (std::find(samples.begin(), samples.end(), options.sample_id) == samples.end()) {
                 throw Error(ErrorKind::usage, table.label(),
                             "sample '" + options.sample_id +
-                                "' is not in the table; it has: " + str::join(samples, ", "),
+                                "' is not in the table; it has: " + str::join_limited(samples, ", "),
                             "give one of the sample names listed");
             }
             chosen_sample = options.sample_id;
         } else if (samples.size() > 1) {
             throw Error(ErrorKind::usage, table.label(),
                         "the fusion table holds " + std::to_string(samples.size()) +
-                            " samples: " + str::join(samples, ", "),
+                            " samples: " + str::join_limited(samples, ", "),
                         "name the sample to use (--sample)");
         } else if (!samples.empty()) {
             chosen_sample = samples.front();
@@ -279,26 +328,14 @@ void read_table(const Table& table, const FusionReadOptions& options, Reader& re
             std::tie(fusion.gene5, fusion.gene3) = split_fusion_name(Table::field(row, *name));
         }
         if (left_bp && right_bp) {
-            fusion.breakpoint5 = parse_breakpoint(Table::field(row, *left_bp));
-            fusion.breakpoint3 = parse_breakpoint(Table::field(row, *right_bp));
+            fusion.breakpoint5 = reader.breakpoint(row, *left_bp);
+            fusion.breakpoint3 = reader.breakpoint(row, *right_bp);
         } else if (chrom1 && pos1 && chrom2 && pos2) {
-            const auto make = [&](std::size_t c, std::size_t p) -> std::optional<Breakpoint> {
-                const auto position = str::to_int(Table::field(row, p));
-                const std::string chrom = str::normalise_chrom(str::trim(Table::field(row, c)));
-                if (!position || chrom.empty()) {
-                    return std::nullopt;
-                }
-                return Breakpoint{chrom, *position, '.'};
-            };
-            fusion.breakpoint5 = make(*chrom1, *pos1);
-            fusion.breakpoint3 = make(*chrom2, *pos2);
+            fusion.breakpoint5 = site(row, *chrom1, *pos1, reader);
+            fusion.breakpoint3 = site(row, *chrom2, *pos2, reader);
         }
-        if (split) {
-            fusion.split_reads = count(Table::field(row, *split));
-        }
-        if (spanning) {
-            fusion.spanning_reads = count(Table::field(row, *spanning));
-        }
+        fusion.split_reads = reader.count(row, split);
+        fusion.spanning_reads = reader.count(row, spanning);
         if (phased) {
             fusion.frame = std::string(str::trim(Table::field(row, *phased)));
         }
@@ -325,7 +362,7 @@ std::optional<Breakpoint> parse_breakpoint(std::string_view text) {
     if (parts.size() < 2) {
         return std::nullopt;
     }
-    const auto position = str::to_int(parts[1]);
+    const auto position = str::to_bounded_int(parts[1], 1, limits::kMaxPosition);
     if (!position || parts[0].empty()) {
         return std::nullopt;
     }

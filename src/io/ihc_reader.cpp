@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "common/error.hpp"
 #include "common/files.hpp"
+#include "common/limits.hpp"
 #include "common/strings.hpp"
 #include "io/table_reader.hpp"
 #include "kb/json.hpp"
@@ -94,6 +96,20 @@ void check(const IhcResult& result, const std::string& where) {
     }
 }
 
+//! The ISH ratio, TPS and CPS within their ranges (the schema says the same; checked here for any caller).
+void check_numbers(const IhcResult& result, const std::string& where) {
+    const std::pair<const std::optional<double>*, const limits::Range*> numbers[] = {
+        {&result.ish_ratio, &limits::kIshRatio},
+        {&result.tps, &limits::kPercent},
+        {&result.cps, &limits::kPercent}};
+    for (const auto& [value, range] : numbers) {
+        if (*value && !range->contains(**value)) {
+            throw Error(ErrorKind::input, where, "ISH ratio, TPS or CPS outside " + range->text(),
+                        "write the ISH ratio as 0-100 and TPS/CPS as percentages 0-100");
+        }
+    }
+}
+
 std::vector<IhcResult> read_json(const std::string& path, const std::string& schemas_dir) {
     const rapidjson::Document document =
         kb::parse_json(read_text_file(path, "IHC results"), path, ErrorKind::input);
@@ -101,7 +117,8 @@ std::vector<IhcResult> read_json(const std::string& path, const std::string& sch
         kb::validate_json(document, schemas_dir + "/ihc.schema.json", path);
     if (!problems.empty()) {
         throw Error(
-            ErrorKind::input, path, "does not match schemas/ihc.schema.json: " + str::join(problems, "; "),
+            ErrorKind::input, path,
+            "does not match schemas/ihc.schema.json: " + str::join_limited(problems, "; "),
             "see schemas/ihc.schema.json for the fields; example: {\"results\": [{\"marker\": \"HER2\", "
             "\"score\": \"3+\"}, {\"marker\": \"MLH1\", \"status\": \"lost\"}]}");
     }
@@ -140,6 +157,7 @@ std::vector<IhcResult> read_json(const std::string& path, const std::string& sch
         }
         result.where = Where{path, static_cast<std::int64_t>(i) + 1, "/results/" + std::to_string(i)};
         check(result, path + ": /results/" + std::to_string(i) + " (" + result.marker + ")");
+        check_numbers(result, path + ": /results/" + std::to_string(i) + " (" + result.marker + ")");
         results.push_back(std::move(result));
     }
     return results;
@@ -180,9 +198,11 @@ std::vector<IhcResult> read_csv(const std::string& path) {
                 return std::nullopt;
             }
             const auto parsed = str::to_double(value);
-            if (!parsed || *parsed < 0) {
+            const limits::Range& range =
+                std::string_view(name) == "ish_ratio" ? limits::kIshRatio : limits::kPercent;
+            if (!parsed || !range.contains(*parsed)) {
                 throw Error(ErrorKind::input, where,
-                            std::string(name) + " '" + value + "' is not a non-negative number",
+                            std::string(name) + " '" + value + "' is not a number in " + range.text(),
                             "write the value as a number (e.g. 4.1), or leave it empty");
             }
             return parsed;

@@ -3,12 +3,132 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "common/error.hpp"
+#include "common/limits.hpp"
 #include "common/strings.hpp"
 #include "io/table_reader.hpp"
 
 namespace precis::io {
+
+namespace {
+
+//! The columns precis reads (found by name; absent ones are empty).
+struct MafColumns {
+    std::size_t gene = 0;
+    std::optional<std::size_t> protein_short, protein_long, barcode, build, chrom, start, ref, alt2, alt1,
+        classification, transcript, alt_count, ref_count, depth;
+};
+
+MafColumns find_columns(const Table& table, const std::string& path) {
+    MafColumns c;
+    c.gene = table.require_column({"Hugo_Symbol"});
+    c.protein_short = table.column({"HGVSp_Short", "Protein_Change", "amino_acid_change"});
+    c.protein_long = table.column({"HGVSp"});
+    c.barcode = table.column({"Tumor_Sample_Barcode"});
+    c.build = table.column({"NCBI_Build"});
+    c.chrom = table.column({"Chromosome"});
+    c.start = table.column({"Start_Position", "Start_position"});
+    c.ref = table.column({"Reference_Allele"});
+    c.alt2 = table.column({"Tumor_Seq_Allele2"});
+    c.alt1 = table.column({"Tumor_Seq_Allele1"});
+    if (!c.protein_short && !c.protein_long && !(c.chrom && c.start && c.ref && (c.alt2 || c.alt1))) {
+        throw Error(ErrorKind::input, path + ":" + std::to_string(table.header_line()),
+                    "the MAF has neither a protein-change column (HGVSp_Short, Protein_Change or HGVSp) nor "
+                    "genomic coordinates (Chromosome, Start_Position, Reference_Allele, Tumor_Seq_Allele2)",
+                    "annotate the MAF (e.g. with vcf2maf) or give the VCF with --vcf");
+    }
+    c.classification = table.column({"Variant_Classification"});
+    c.transcript = table.column({"Transcript_ID", "Annotation_Transcript", "Feature"});
+    c.alt_count = table.column({"t_alt_count"});
+    c.ref_count = table.column({"t_ref_count"});
+    c.depth = table.column({"t_depth"});
+    return c;
+}
+
+//! The chosen Tumor_Sample_Barcode: `sample` when given (it must be in the file), else the only one;
+//! several and no choice is a usage error (at most 10 names listed).
+void choose_sample(const Table& table, const MafColumns& c, const std::string& path,
+                   const std::string& sample, MafData& data) {
+    std::vector<std::string> samples = c.barcode ? table.distinct(*c.barcode) : std::vector<std::string>();
+    samples.erase(std::remove(samples.begin(), samples.end(), std::string()), samples.end());
+    if (!sample.empty()) {
+        if (c.barcode && std::find(samples.begin(), samples.end(), sample) == samples.end()) {
+            throw Error(ErrorKind::usage, path,
+                        "--tumor-sample '" + sample +
+                            "' is not a Tumor_Sample_Barcode of this MAF; it has: " +
+                            str::join_limited(samples, ", "),
+                        "pass one of the listed barcodes");
+        }
+        data.sample = sample;
+        data.sample_reason = "given with --tumor-sample";
+    } else if (samples.size() > 1) {
+        throw Error(ErrorKind::usage, path,
+                    "the MAF holds " + std::to_string(samples.size()) +
+                        " samples: " + str::join_limited(samples, ", "),
+                    "choose one with --tumor-sample BARCODE");
+    } else if (samples.size() == 1) {
+        data.sample = samples.front();
+        data.sample_reason = "the only Tumor_Sample_Barcode in the MAF";
+    }
+}
+
+std::string cell(const Table::Row& row, const std::optional<std::size_t>& column) {
+    return column ? std::string(str::trim(Table::field(row, *column))) : std::string();
+}
+
+//! Start_Position and the read counts; returns why the row is malformed, or "". Empty cells are "not
+//! given"; anything else must be a position in 1..limits::kMaxPosition or a count in 0..kMaxReads.
+std::string read_numbers(const Table::Row& row, const MafColumns& c, MafRow& out) {
+    if (const std::string start = cell(row, c.start); !start.empty()) {
+        const auto value = str::to_bounded_int(start, 1, limits::kMaxPosition);
+        if (!value) {
+            return "Start_Position is not a whole number in 1.." + std::to_string(limits::kMaxPosition);
+        }
+        out.start = *value;
+    }
+    for (const auto& [column, target] :
+         {std::pair{c.alt_count, &out.alt_count}, std::pair{c.ref_count, &out.ref_count},
+          std::pair{c.depth, &out.depth}}) {
+        if (const std::string text = cell(row, column); !text.empty()) {
+            const auto value = str::to_bounded_int(text, 0, limits::kMaxReads);
+            if (!value) {
+                return "t_alt_count, t_ref_count or t_depth is not a read count in 0.." +
+                       std::to_string(limits::kMaxReads);
+            }
+            *target = static_cast<int>(*value);
+        }
+    }
+    return {};
+}
+
+//! The row as read; returns why it is skipped, or "".
+std::string read_row(const Table::Row& row, const MafColumns& c, MafRow& out) {
+    out.line = row.line;
+    out.gene = cell(row, c.gene);
+    out.protein = cell(row, c.protein_short);
+    if (out.protein.empty()) {
+        out.protein = cell(row, c.protein_long);
+    }
+    out.chrom = c.chrom ? str::normalise_chrom(cell(row, c.chrom)) : std::string();
+    out.ref = cell(row, c.ref);
+    out.alt = cell(row, c.alt2);
+    if ((out.alt.empty() || out.alt == out.ref) && c.alt1) {
+        out.alt = cell(row, c.alt1);
+    }
+    out.variant_classification = cell(row, c.classification);
+    out.transcript = cell(row, c.transcript);
+    if (std::string problem = read_numbers(row, c, out); !problem.empty()) {
+        return problem;
+    }
+    if (out.gene.empty() || (out.protein.empty() && out.start == 0)) {
+        return "no gene symbol, protein change or position";
+    }
+    return {};
+}
+
+}  // namespace
 
 MafData read_maf(const std::string& path, const std::string& sample, bool strict) {
     Table::Options options;
@@ -16,125 +136,35 @@ MafData read_maf(const std::string& path, const std::string& sample, bool strict
     options.required_header_names = {"Hugo_Symbol"};
     options.header_may_start_with_hash = false;
     const Table table = Table::read(path, options);
-
-    const std::size_t gene = table.require_column({"Hugo_Symbol"});
-    const auto protein_short = table.column({"HGVSp_Short", "Protein_Change", "amino_acid_change"});
-    const auto protein_long = table.column({"HGVSp"});
-    const auto barcode = table.column({"Tumor_Sample_Barcode"});
-    const auto build = table.column({"NCBI_Build"});
-    const auto chrom = table.column({"Chromosome"});
-    const auto start = table.column({"Start_Position", "Start_position"});
-    const auto ref = table.column({"Reference_Allele"});
-    const auto alt2 = table.column({"Tumor_Seq_Allele2"});
-    const auto alt1 = table.column({"Tumor_Seq_Allele1"});
-    if (!protein_short && !protein_long && !(chrom && start && ref && (alt2 || alt1))) {
-        throw Error(ErrorKind::input, path + ":" + std::to_string(table.header_line()),
-                    "the MAF has neither a protein-change column (HGVSp_Short, Protein_Change or HGVSp) nor "
-                    "genomic coordinates (Chromosome, Start_Position, Reference_Allele, Tumor_Seq_Allele2)",
-                    "annotate the MAF (e.g. with vcf2maf) or give the VCF with --vcf");
-    }
-    const auto classification = table.column({"Variant_Classification"});
-    const auto transcript = table.column({"Transcript_ID", "Annotation_Transcript", "Feature"});
-    const auto alt_count = table.column({"t_alt_count"});
-    const auto ref_count = table.column({"t_ref_count"});
-    const auto depth = table.column({"t_depth"});
+    const MafColumns c = find_columns(table, path);
 
     MafData data;
-    data.has_protein_column = protein_short.has_value() || protein_long.has_value();
+    data.has_protein_column = c.protein_short.has_value() || c.protein_long.has_value();
     data.data_rows = static_cast<std::int64_t>(table.rows().size());
-    // Sample choice.
-    std::vector<std::string> samples;
-    if (barcode) {
-        std::set<std::string> seen;
-        for (const auto& row : table.rows()) {
-            const std::string name(str::trim(Table::field(row, *barcode)));
-            if (!name.empty() && seen.insert(name).second) {
-                samples.push_back(name);
-            }
-        }
-    }
-    if (!sample.empty()) {
-        if (barcode && std::find(samples.begin(), samples.end(), sample) == samples.end()) {
-            throw Error(
-                ErrorKind::usage, path,
-                "--tumor-sample '" + sample +
-                    "' is not a Tumor_Sample_Barcode of this MAF; it has: " + str::join(samples, ", "),
-                "pass one of the listed barcodes");
-        }
-        data.sample = sample;
-        data.sample_reason = "given with --tumor-sample";
-    } else if (samples.size() > 1) {
-        throw Error(
-            ErrorKind::usage, path,
-            "the MAF holds " + std::to_string(samples.size()) + " samples: " + str::join(samples, ", "),
-            "choose one with --tumor-sample BARCODE");
-    } else if (samples.size() == 1) {
-        data.sample = samples.front();
-        data.sample_reason = "the only Tumor_Sample_Barcode in the MAF";
-    }
+    choose_sample(table, c, path, sample, data);
 
     std::set<Genome> builds;
     for (const auto& row : table.rows()) {
-        if (barcode && !data.sample.empty() && str::trim(Table::field(row, *barcode)) != data.sample) {
+        if (c.barcode && !data.sample.empty() && cell(row, c.barcode) != data.sample) {
             ++data.other_sample_rows;
             continue;
         }
-        MafRow out;
-        out.line = row.line;
-        out.gene = std::string(str::trim(Table::field(row, gene)));
-        if (build) {
-            if (const auto g = parse_genome(Table::field(row, *build))) {
+        if (c.build) {
+            if (const auto g = parse_genome(Table::field(row, *c.build))) {
                 builds.insert(*g);
             }
         }
-        if (protein_short) {
-            out.protein = std::string(str::trim(Table::field(row, *protein_short)));
-        }
-        if (out.protein.empty() && protein_long) {
-            out.protein = std::string(str::trim(Table::field(row, *protein_long)));
-        }
-        if (chrom) {
-            out.chrom = str::normalise_chrom(str::trim(Table::field(row, *chrom)));
-        }
-        if (start) {
-            out.start = str::to_int(Table::field(row, *start)).value_or(0);
-        }
-        if (ref) {
-            out.ref = std::string(str::trim(Table::field(row, *ref)));
-        }
-        if (alt2) {
-            out.alt = std::string(str::trim(Table::field(row, *alt2)));
-        }
-        if ((out.alt.empty() || out.alt == out.ref) && alt1) {
-            out.alt = std::string(str::trim(Table::field(row, *alt1)));
-        }
-        if (classification) {
-            out.variant_classification = std::string(str::trim(Table::field(row, *classification)));
-        }
-        if (transcript) {
-            out.transcript = std::string(str::trim(Table::field(row, *transcript)));
-        }
-        const auto to_count = [&](std::optional<std::size_t> column) -> std::optional<int> {
-            if (!column) {
-                return std::nullopt;
-            }
-            const auto value = str::to_int(Table::field(row, *column));
-            return value ? std::optional<int>(static_cast<int>(*value)) : std::nullopt;
-        };
-        out.alt_count = to_count(alt_count);
-        out.ref_count = to_count(ref_count);
-        out.depth = to_count(depth);
-        if (out.gene.empty() || (out.protein.empty() && out.start == 0)) {
-            ++data.skipped;
-            const std::string message =
-                path + ":" + std::to_string(row.line) + ": no gene symbol, protein change or position";
+        MafRow out;
+        if (const std::string problem = read_row(row, c, out); !problem.empty()) {
             if (strict) {
                 throw Error(ErrorKind::input, path + ":" + std::to_string(row.line),
-                            "MAF row has no Hugo_Symbol and no protein change or position",
+                            "malformed MAF row: " + problem,
                             "fix the row or run without --strict to skip it with a warning");
             }
+            ++data.skipped;
+            ++data.skipped_reasons[problem];
             if (data.skipped_examples.size() < 5) {
-                data.skipped_examples.push_back(message);
+                data.skipped_examples.push_back(path + ":" + std::to_string(row.line) + ": " + problem);
             }
             continue;
         }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,10 +33,11 @@ struct MafData {
     std::string sample_reason;
     Genome genome = Genome::unknown;  //!< from NCBI_Build (unknown when absent or mixed)
     std::vector<MafRow> rows;
-    bool has_protein_column = true;      //!< false: coordinates only (TCGA MAF v2.4 style)
-    std::int64_t data_rows = 0;          //!< every data row of the file
-    std::int64_t other_sample_rows = 0;  //!< rows of other Tumor_Sample_Barcodes
-    std::int64_t skipped = 0;            //!< rows without a gene or a usable protein/coordinate
+    bool has_protein_column = true;                       //!< false: coordinates only (TCGA MAF v2.4 style)
+    std::int64_t data_rows = 0;                           //!< every data row of the file
+    std::int64_t other_sample_rows = 0;                   //!< rows of other Tumor_Sample_Barcodes
+    std::int64_t skipped = 0;                             //!< malformed rows (see skipped_reasons)
+    std::map<std::string, std::int64_t> skipped_reasons;  //!< no gene/protein/position, numbers out of range
     std::vector<std::string> skipped_examples;
 };
 

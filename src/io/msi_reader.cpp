@@ -7,6 +7,7 @@
 
 #include "common/error.hpp"
 #include "common/files.hpp"
+#include "common/limits.hpp"
 #include "common/strings.hpp"
 #include "io/table_reader.hpp"
 
@@ -72,6 +73,12 @@ void classify_msi(MsiResult& result, std::optional<double> threshold_override) {
     if (!result.score) {
         return;
     }
+    // Readers and options reject these; a NaN here would read as MSS (every comparison is false).
+    if (!limits::kMsiScore.contains(*result.score) ||
+        (threshold_override && !limits::kMsiThreshold.contains(*threshold_override))) {
+        throw Error(ErrorKind::internal, result.where.to_string(),
+                    "MSI score or threshold outside " + limits::kMsiScore.text() + " reached the classifier");
+    }
     const auto defaults = msi_defaults(result.caller);
     if (threshold_override) {
         result.threshold = threshold_override;
@@ -108,21 +115,32 @@ PurpleQc read_purple_purity(const std::string& path) {
         throw Error(ErrorKind::input, path, "PURPLE purity file without a data row", "check the file");
     }
     const auto& row = table.rows().front();
-    const auto number = [&](std::string_view name) -> std::optional<double> {
+    // A present value outside its range (or NaN, inf) makes the one-row file malformed: exit 3.
+    const auto number = [&](std::string_view name, const limits::Range& range) -> std::optional<double> {
         const auto column = table.column({name});
-        return column ? str::to_double(Table::field(row, *column)) : std::nullopt;
+        if (!column || Table::field(row, *column).empty()) {
+            return std::nullopt;
+        }
+        const std::string_view text = Table::field(row, *column);
+        const auto value = str::to_double(text);
+        if (!value || !range.contains(*value)) {
+            throw Error(ErrorKind::input, path + ":" + std::to_string(row.line),
+                        std::string(name) + " '" + std::string(text) + "' is not a number in " + range.text(),
+                        "check the PURPLE purity file");
+        }
+        return value;
     };
     PurpleQc qc;
-    qc.purity = number("purity");
-    qc.ploidy = number("ploidy");
+    qc.purity = number("purity", limits::kPurity);
+    qc.ploidy = number("ploidy", limits::kPloidy);
     qc.msi.caller = "purple";
-    qc.msi.score = number("msIndelsPerMb");
+    qc.msi.score = number("msIndelsPerMb", limits::kMsiScore);
     qc.msi.where = Where{path, row.line, "msIndelsPerMb"};
     if (!qc.msi.score) {
         throw Error(ErrorKind::input, path + ":" + std::to_string(row.line), "msIndelsPerMb is not a number",
                     "check the PURPLE purity file");
     }
-    const auto tmb = number("tmbPerMb");
+    const auto tmb = number("tmbPerMb", limits::kTmb);
     if (tmb) {
         qc.tmb.value = *tmb;
         qc.tmb.source = "given";
@@ -145,12 +163,13 @@ MsiResult read_msi_file(const std::string& path, const std::string& caller, std:
             }
             const auto fields = split_delimited(line, '\t');
             if (fields.size() >= 2) {
-                result.score = str::to_double(fields[1]);
+                result.score = str::to_finite_double(fields[1], limits::kMsiScore.min, limits::kMsiScore.max);
             }
             if (!result.score) {
-                throw Error(ErrorKind::input, path + ":" + std::to_string(line_number),
-                            "the MANTIS Step-Wise Difference row has no numeric value",
-                            "check the .status file");
+                throw Error(
+                    ErrorKind::input, path + ":" + std::to_string(line_number),
+                    "the MANTIS Step-Wise Difference row has no number in " + limits::kMsiScore.text(),
+                    "check the .status file");
             }
             result.where = Where{path, line_number, "Step-Wise Difference (DIF)"};
             return result;
@@ -164,9 +183,10 @@ MsiResult read_msi_file(const std::string& path, const std::string& caller, std:
             throw Error(ErrorKind::input, path, "MSIsensor result without a data row", "check the file");
         }
         const auto& row = table.rows().front();
-        result.score = str::to_double(Table::field(row, percent));
-        result.sites = str::to_int(Table::field(row, total));
-        if (!result.score || *result.score < 0 || *result.score > 100) {
+        result.score = str::to_finite_double(Table::field(row, percent), limits::kMsiPercent.min,
+                                             limits::kMsiPercent.max);
+        result.sites = str::to_bounded_int(Table::field(row, total), 0, limits::kMaxReads);
+        if (!result.score) {
             throw Error(
                 ErrorKind::input, path + ":" + std::to_string(row.line),
                 "the % column '" + std::string(Table::field(row, percent)) + "' is not a percentage 0-100",

@@ -11,8 +11,10 @@
 #include <set>
 
 #include "common/error.hpp"
+#include "common/limits.hpp"
 #include "common/strings.hpp"
 #include "io/bed_reader.hpp"
+#include "io/vcf_numbers.hpp"
 
 namespace precis::io {
 namespace {
@@ -68,6 +70,7 @@ class VcfFile {
         if (!record_) {
             throw Error(ErrorKind::internal, path, "out of memory allocating a VCF record");
         }
+        is_bcf_ = hts_get_format(file_.get())->format == bcf;
     }
 
     //! Next record, unpacked; false at end of file. Throws on a read error.
@@ -104,6 +107,12 @@ class VcfFile {
         std::string result = text.s ? std::string(text.s, text.l) : std::string();
         std::free(text.s);
         return result;
+    }
+
+    //! "" when the current record's POS (as written) and extent are positions on its contig.
+    std::string position_problem() const {
+        return vcf_position_problem(header_.get(), record_.get(),
+                                    is_bcf_ ? std::string_view() : vcf_pos_field(file_->line));
     }
 
     std::string chrom() const { return str::normalise_chrom(bcf_seqname_safe(header_.get(), record_.get())); }
@@ -230,6 +239,7 @@ class VcfFile {
     HeaderPtr header_;
     RecordPtr record_;
     std::int64_t ordinal_ = 0;
+    bool is_bcf_ = false;
 };
 
 std::string detect_caller(const VcfFile& vcf) {
@@ -247,28 +257,68 @@ std::string detect_caller(const VcfFile& vcf) {
     return "vcf";
 }
 
-std::optional<int> as_count(std::optional<double> value) {
+//! A read count from a numeric field: nullopt when absent or missing (NaN); `bad` is set, and nullopt
+//! returned, when the value is not a whole number in 0..limits::kMaxReads (negative, 1e20, inf).
+std::optional<int> as_count(std::optional<double> value, bool& bad) {
     if (!value || std::isnan(*value)) {
         return std::nullopt;
     }
-    return static_cast<int>(std::lround(*value));
+    if (*value < 0 || *value > static_cast<double>(limits::kMaxReads) || *value != std::floor(*value)) {
+        bad = true;
+        return std::nullopt;
+    }
+    return static_cast<int>(*value);
 }
 
 //! Alt-allele count of a Manta "ref,alt" FORMAT pair for the chosen sample (or the best-supported one).
-std::optional<int> manta_alt_count(const std::vector<std::vector<double>>& values, int sample) {
+std::optional<int> manta_alt_count(const std::vector<std::vector<double>>& values, int sample, bool& bad) {
     std::optional<int> best;
     for (std::size_t s = 0; s < values.size(); ++s) {
         if (sample >= 0 && static_cast<int>(s) != sample) {
             continue;
         }
-        if (values[s].size() >= 2 && !std::isnan(values[s][1])) {
-            const int count = static_cast<int>(std::lround(values[s][1]));
-            if (!best || count > *best) {
-                best = count;
-            }
+        const auto count = values[s].size() >= 2 ? as_count(values[s][1], bad) : std::nullopt;
+        if (count && (!best || *count > *best)) {
+            best = count;
         }
     }
     return best;
+}
+
+//! Read support of the current record by caller: Manta FORMAT SR/PR, DELLY INFO SR/PE, GRIDSS INFO SF/DF.
+//! An unusable count (see as_count) makes the support unknown, flagged: never "low support".
+void read_support(const VcfFile& vcf, const std::string& caller, int sample, SvJunction& junction,
+                  SkippedRows& skipped) {
+    bool bad = false;
+    if (caller == "manta") {
+        junction.split_reads = manta_alt_count(vcf.format_numbers("SR"), sample, bad);
+        junction.spanning_reads = manta_alt_count(vcf.format_numbers("PR"), sample, bad);
+    } else if (caller == "delly") {
+        junction.split_reads = as_count(vcf.info_number("SR"), bad);
+        junction.spanning_reads = as_count(vcf.info_number("PE"), bad);
+    } else if (caller == "gridss") {
+        junction.split_reads = as_count(vcf.info_number("SF"), bad);
+        junction.spanning_reads = as_count(vcf.info_number("DF"), bad);
+    }
+    if (bad) {
+        junction.split_reads.reset();
+        junction.spanning_reads.reset();
+        junction.support_note = "A read count of this SV record is not a whole number in 0.." +
+                                std::to_string(limits::kMaxReads) +
+                                ": its read support is unknown (not filtered); check the caller's output.";
+        skipped.flag(vcf.ordinal(), "a read count is not a whole number in 0.." +
+                                        std::to_string(limits::kMaxReads) +
+                                        ": read support unknown, the junction is kept");
+    }
+}
+
+//! A position given as a number (DELLY INFO/POS2 or END): a whole number in 1..limits::kMaxPosition.
+std::optional<std::int64_t> as_position(std::optional<double> value) {
+    if (!value || !(*value >= 1.0 && *value <= static_cast<double>(limits::kMaxPosition)) ||
+        *value != std::floor(*value)) {
+        return std::nullopt;
+    }
+    return static_cast<std::int64_t>(*value);
 }
 
 //! DELLY CT -> sides: 3to3 = t]p], 5to5 = [p[t, 3to5 = t[p[, 5to3 = ]p]t.
@@ -320,7 +370,7 @@ std::optional<BreakendAlt> parse_breakend_alt(std::string_view alt) {
     if (colon == std::string_view::npos) {
         return std::nullopt;
     }
-    const auto pos = str::to_int(mate.substr(colon + 1));
+    const auto pos = str::to_bounded_int(mate.substr(colon + 1), 1, limits::kMaxPosition);
     if (!pos) {
         return std::nullopt;
     }
@@ -353,6 +403,10 @@ SvVcfData read_sv_vcf(const std::string& path, const std::string& sample_id, boo
             skipped.note(vcf.ordinal(), "mate record of a breakend pair (read with its mate)");
             continue;
         }
+        if (const std::string problem = vcf.position_problem(); !problem.empty()) {
+            skipped.skip(vcf.ordinal(), "POS or END is not a position on the contig", problem);
+            continue;
+        }
         SvJunction junction;
         junction.id = id;
         junction.where =
@@ -366,19 +420,23 @@ SvVcfData read_sv_vcf(const std::string& path, const std::string& sample_id, boo
             if (!breakend->single) {
                 junction.second = SvBreakend{breakend->mate_chrom, breakend->mate_pos, breakend->mate};
             }
+        } else if (alt.find_first_of("[]") != std::string::npos) {
+            skipped.skip(vcf.ordinal(), "breakend ALT whose mate is not chrom:pos with pos in 1.." +
+                                            std::to_string(limits::kMaxPosition));
+            continue;
         } else if (svtype == "BND" || svtype == "TRA" || alt == "<TRA>" || alt == "<BND>") {
             // DELLY without breakend notation: CHR2 + POS2/END + CT.
             const auto chr2 = vcf.info_string("CHR2");
-            const auto pos2 = vcf.info_number("POS2") ? vcf.info_number("POS2") : vcf.info_number("END");
+            const auto pos2 =
+                as_position(vcf.info_number("POS2") ? vcf.info_number("POS2") : vcf.info_number("END"));
             const auto sides = sides_from_ct(vcf.info_string("CT").value_or(""));
             if (!chr2 || !pos2 || !sides) {
-                skipped.skip(vcf.ordinal(), "translocation without breakend ALT or CHR2/POS2/CT");
+                skipped.skip(vcf.ordinal(), "translocation without breakend ALT or a valid CHR2/POS2/CT");
                 continue;
             }
             junction.svtype = "BND";
             junction.first.side = sides->first;
-            junction.second =
-                SvBreakend{str::normalise_chrom(*chr2), static_cast<std::int64_t>(*pos2), sides->second};
+            junction.second = SvBreakend{str::normalise_chrom(*chr2), *pos2, sides->second};
         } else if (svtype == "DEL" || svtype == "DUP" || svtype == "INV" || str::starts_with(alt, "<DEL") ||
                    str::starts_with(alt, "<DUP") || str::starts_with(alt, "<INV")) {
             if (svtype.empty()) {
@@ -415,16 +473,7 @@ SvVcfData read_sv_vcf(const std::string& path, const std::string& sample_id, boo
             continue;
         }
 
-        if (data.caller == "manta") {
-            junction.split_reads = manta_alt_count(vcf.format_numbers("SR"), sample);
-            junction.spanning_reads = manta_alt_count(vcf.format_numbers("PR"), sample);
-        } else if (data.caller == "delly") {
-            junction.split_reads = as_count(vcf.info_number("SR"));
-            junction.spanning_reads = as_count(vcf.info_number("PE"));
-        } else if (data.caller == "gridss") {
-            junction.split_reads = as_count(vcf.info_number("SF"));
-            junction.spanning_reads = as_count(vcf.info_number("DF"));
-        }
+        read_support(vcf, data.caller, sample, junction, skipped);
         if (const auto mate_id = vcf.info_string("MATEID")) {
             mates_emitted.insert(*mate_id);
         }
@@ -466,6 +515,10 @@ CnvData read_cnv_vcf(const std::string& path, const std::string& sample_id, bool
             skipped.skip(vcf.ordinal(), "FILTER is not PASS");
             continue;
         }
+        if (const std::string problem = vcf.position_problem(); !problem.empty()) {
+            skipped.skip(vcf.ordinal(), "POS or END is not a position on the contig", problem);
+            continue;
+        }
         std::optional<double> cn;
         const auto format_cn = vcf.format_numbers("CN");
         if (sample >= 0 && static_cast<std::size_t>(sample) < format_cn.size() &&
@@ -474,8 +527,14 @@ CnvData read_cnv_vcf(const std::string& path, const std::string& sample_id, bool
         } else {
             cn = vcf.info_number("CN");
         }
-        if (!cn || *cn < 0) {
+        if (!cn || std::isnan(*cn)) {
             skipped.skip(vcf.ordinal(), "copy-number record without a CN value (FORMAT/CN or INFO/CN)");
+            continue;
+        }
+        // A negative CN is not PURPLE's fitting noise here: the record is skipped, never read as 0 copies.
+        if (*cn < 0 || !limits::kCopyNumber.contains(*cn)) {
+            skipped.skip(vcf.ordinal(), "CN is not a finite number in [0, " +
+                                            std::to_string(static_cast<int>(limits::kCopyNumber.max)) + "]");
             continue;
         }
         CnvSegment segment;

@@ -33,6 +33,7 @@ struct SvJunction {
     std::optional<int> spanning_reads;
     std::string svtype;  //!< BND, DEL, DUP, INV
     std::string id;
+    std::string support_note;  //!< why the read support is unknown (an unusable count), else ""
     Where where;
 };
 

@@ -2,6 +2,7 @@
 #include "io/table_reader.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "common/error.hpp"
 #include "common/files.hpp"
@@ -164,6 +165,18 @@ std::size_t Table::require_column(std::initializer_list<std::string_view> names)
         ErrorKind::input, label_ + ":" + std::to_string(header_line_),
         "missing column " + str::join(wanted, " or ") + "; the header has: " + str::join(header_, ", "),
         "check the file format (see precis interpret --help)");
+}
+
+std::vector<std::string> Table::distinct(std::size_t column) const {
+    std::vector<std::string> values;
+    std::unordered_set<std::string_view> seen;
+    for (const Row& row : rows_) {
+        const std::string_view value = str::trim(field(row, column));
+        if (seen.insert(value).second) {
+            values.emplace_back(value);
+        }
+    }
+    return values;
 }
 
 std::string_view Table::field(const Row& row, std::size_t column) {

@@ -20,8 +20,10 @@
 
 #include "common/error.hpp"
 #include "common/files.hpp"
+#include "common/limits.hpp"
 #include "common/strings.hpp"
 #include "io/hts_handles.hpp"
+#include "io/vcf_numbers.hpp"
 
 namespace precis::io {
 
@@ -675,7 +677,8 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
         }
     };
 
-    const auto process = [&](bcf1_t* rec) {
+    // `pos_text`: POS as written in a text VCF ("" for BCF, or when already checked).
+    const auto process = [&](bcf1_t* rec, std::string_view pos_text) {
         if (rec->errcode & kSevereErrors) {
             note_malformed("htslib could not parse it (error flags " + std::to_string(rec->errcode) + ")");
             return;
@@ -698,6 +701,11 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
         const std::int64_t pos = rec->pos + 1;  // htslib is 0-based; precis is 1-based
         if (rec->pos < 0) {
             note_malformed(chrom + ": POS is missing or not a positive integer");
+            return;
+        }
+        if (const std::string problem = vcf_position_problem(self.header.get(), rec, pos_text);
+            !problem.empty()) {
+            note_malformed(chrom + ": " + problem);
             return;
         }
         std::vector<std::string_view> alts;
@@ -734,6 +742,7 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
             }
         }
         bool unpacked_format = false;
+        bool checked_numbers = false;
         for (int a = 1; a < rec->n_allele; ++a) {
             const std::string_view alt = rec->d.allele[a];
             if (alt.empty() || alt == "*" || alt == "." || alt.front() == '<' ||
@@ -748,6 +757,16 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
                     return;
                 }
                 unpacked_format = true;
+            }
+            if (!checked_numbers) {
+                checked_numbers = true;
+                if (const std::string problem =
+                        vcf_number_problem(self.header.get(), rec, self.tumor_index, &ints.data,
+                                           &ints.capacity, &floats.data, &floats.capacity);
+                    !problem.empty()) {
+                    note_malformed(chrom + ":" + std::to_string(pos) + ": " + problem);
+                    return;
+                }
             }
             ++stats.alleles;
             allele = VcfAllele{};
@@ -799,7 +818,7 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
                 continue;
             }
             consecutive_errors = 0;
-            process(record.get());
+            process(record.get(), self.is_bcf ? std::string_view() : vcf_pos_field(self.file->line));
         }
     };
 
@@ -838,10 +857,10 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
             const std::string_view pos_text = text.substr(fields[1], fields[2] - fields[1] - 1);
             const std::string_view ref = text.substr(fields[3], fields[4] - fields[3] - 1);
             const std::string_view alt = text.substr(fields[4], fields[5] - fields[4] - 1);
-            const auto pos = str::to_int(pos_text);
-            if (!pos || *pos < 1) {
+            const auto pos = str::to_bounded_int(pos_text, 1, limits::kMaxPosition);
+            if (!pos) {
                 note_malformed(std::string(contig) + ": POS '" + std::string(pos_text.substr(0, 20)) +
-                               "' is not a positive integer");
+                               "' is not a whole number in 1.." + std::to_string(limits::kMaxPosition));
                 continue;
             }
             if (const std::string problem = allele_problem(ref, str::split(alt, ',')); !problem.empty()) {
@@ -864,7 +883,7 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
                 note_malformed("htslib could not parse it");
                 continue;
             }
-            process(record.get());
+            process(record.get(), std::string_view());  // POS checked above
         }
         if (got < -1) {
             self.read_failed(stats.records);
@@ -941,7 +960,7 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
             if (record->pos + 1 <= previous_end) {
                 continue;  // already seen through the previous, overlapping region
             }
-            process(record.get());
+            process(record.get(), self.is_bcf ? std::string_view() : vcf_pos_field(line));
         }
         last_end[region.chrom] = std::max(previous_end, region.end);
     }

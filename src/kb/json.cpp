@@ -164,9 +164,10 @@ std::vector<std::string> validate_json(const rapidjson::Document& document, cons
     SchemaProvider provider(std::filesystem::path(schema_path).parent_path());
     const rapidjson::SchemaDocument schema(schema_json, &provider);
 
-    // RapidJSON 1.1 stops at the first violation. To report every bad item at once, each element of a
-    // top-level array is validated on its own (inside a copy of the document holding only that element);
-    // the pointer is then rewritten to the element's real index.
+    // RapidJSON 1.1 stops at the first violation. A valid document (the common case) is validated once, in
+    // one pass. An invalid one is validated again piece by piece to report every bad item at once: each
+    // element of a top-level array on its own (inside a copy of the document holding only that element),
+    // the pointer then rewritten to the element's real index.
     std::vector<std::string> problems;
     const auto check = [&](const rapidjson::Value& value, const std::string& array_key, std::size_t index) {
         rapidjson::SchemaValidator validator(schema);
@@ -182,10 +183,10 @@ std::vector<std::string> validate_json(const rapidjson::Document& document, cons
                            "' violated (schema " + pointer_text(validator.GetInvalidSchemaPointer()) + ")");
         return false;
     };
-    if (!document.IsObject()) {
-        check(document, "", 0);
-        return problems;
+    if (check(document, "", 0) || !document.IsObject()) {
+        return problems;  // valid, or not an object: the one violation found is all there is to say
     }
+    problems.clear();
     // First the document without its arrays' contents (catches missing keys, wrong top-level types).
     rapidjson::Document skeleton;
     skeleton.CopyFrom(document, skeleton.GetAllocator());
@@ -197,15 +198,21 @@ std::vector<std::string> validate_json(const rapidjson::Document& document, cons
         }
     }
     check(skeleton, "", 0);
+    // One copy of the skeleton; each item in turn is the only element of its array (no copy per item).
+    rapidjson::Document single;
+    single.CopyFrom(skeleton, single.GetAllocator());
     for (const std::string& key : array_keys) {
         const rapidjson::Value& items = document[key.c_str()];
+        rapidjson::Value& slot = single[key.c_str()];
         for (rapidjson::SizeType i = 0; i < items.Size(); ++i) {
-            rapidjson::Document single;
-            single.CopyFrom(skeleton, single.GetAllocator());
-            rapidjson::Value copy(items[i], single.GetAllocator());
-            single[key.c_str()].PushBack(copy, single.GetAllocator());
+            slot.Clear();
+            slot.PushBack(rapidjson::Value(items[i], single.GetAllocator()), single.GetAllocator());
             check(single, key, i);
         }
+        slot.Clear();
+    }
+    if (problems.empty()) {
+        check(document, "", 0);  // a constraint on a whole array (e.g. minItems, uniqueItems)
     }
     // The skeleton's own violation repeats in every per-item check: list each violation once.
     std::vector<std::string> unique;

@@ -122,6 +122,7 @@ struct Fusion {
     std::string frame;             //!< "in-frame", "out-of-frame", ... as the caller says; empty = unknown
     std::string caller;            //!< "arriba", "star-fusion", "table", "manta", "delly", "gridss", ...
     std::string orientation_note;  //!< how 5'/3' was decided
+    std::string support_note;      //!< why the read support is unknown (an unusable count); a finding caveat
     Where where;
 };
 

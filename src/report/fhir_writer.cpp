@@ -6,11 +6,13 @@
 #include <rapidjson/stringbuffer.h>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/sha256.hpp"
+#include "report/json_number.hpp"
 #include "report/writers.hpp"
 
 namespace precis::report {
@@ -139,15 +141,19 @@ void component_text(Writer& w, std::string_view code_system, std::string_view co
     w.EndObject();
 }
 
-void component_quantity(Writer& w, std::string_view code, std::string_view code_display, double value,
-                        std::string_view unit_code, std::string_view unit) {
+//! A component with a valueQuantity; nothing at all when the value is absent or not finite.
+void component_quantity(Writer& w, std::string_view code, std::string_view code_display,
+                        const std::optional<double>& value, std::string_view unit_code,
+                        std::string_view unit) {
+    if (!is_finite(value)) {
+        return;
+    }
     w.StartObject();
     key(w, "code");
     codeable(w, kLoinc, code, code_display);
     key(w, "valueQuantity");
     w.StartObject();
-    key(w, "value");
-    w.Double(value);
+    number_member(w, "value", value);
     if (!unit.empty()) {
         key(w, "unit");
         str(w, unit);
@@ -552,19 +558,14 @@ class Bundle {
                 w_.EndObject();
                 w_.EndObject();
             }
-            if (f.vaf) {
-                component_quantity(w_, "81258-6", "Sample variant allelic frequency [NFr]", *f.vaf, "1",
-                                   "relative frequency of a particular allele in the specimen");
-            }
+            component_quantity(w_, "81258-6", "Sample variant allelic frequency [NFr]", f.vaf, "1",
+                               "relative frequency of a particular allele in the specimen");
         } else if (f.category == Category::copy_number) {
             const bool loss = contains(f.alteration, "deletion") || contains(f.alteration, "loss");
             component_coded(w_, kLoinc, "48019-4", "DNA change type", kSequenceOntology,
                             loss ? "SO:0001743" : "SO:0001742",
                             loss ? "copy_number_loss" : "copy_number_gain");
-            if (f.value) {
-                component_quantity(w_, "82155-3", "Genomic structural variant copy number", *f.value, "1",
-                                   "");
-            }
+            component_quantity(w_, "82155-3", "Genomic structural variant copy number", f.value, "1", "");
         } else if (f.category == Category::fusion) {
             component_coded(w_, kLoinc, "48019-4", "DNA change type", kSequenceOntology, "SO:0001565",
                             "gene_fusion");
@@ -588,11 +589,10 @@ class Bundle {
         } else {
             text_concept(w_, finding_name(f));
         }
-        if (tmb && f.value) {
+        if (tmb && is_finite(f.value)) {
             key(w_, "valueQuantity");
             w_.StartObject();
-            key(w_, "value");
-            w_.Double(*f.value);
+            number_member(w_, "value", f.value);
             key(w_, "unit");
             str(w_, "mutations per megabase");
             key(w_, "system");

@@ -4,9 +4,10 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
-#include <cmath>
 #include <optional>
 #include <utility>
+
+#include "report/json_number.hpp"
 
 namespace precis::report {
 
@@ -60,14 +61,6 @@ void write_sources(Writer& w, const std::vector<SourceRef>& sources) {
     w.EndArray();
 }
 
-//! A finite number under `key`; nothing when absent or not finite (JSON has no NaN or infinity).
-void optional_number(Writer& w, const char* key, std::optional<double> value) {
-    if (value && std::isfinite(*value)) {
-        w.Key(key);
-        w.Double(*value);
-    }
-}
-
 const char* to_string(GeneImpact impact) {
     switch (impact) {
         case GeneImpact::none:
@@ -86,13 +79,13 @@ void write_signatures(Writer& w, const Report& report) {
     w.Key("tmb");
     w.StartObject();
     key_string(w, "status", report.tmb.status);
-    optional_number(w, "value", report.tmb.value);
+    number_member(w, "value", report.tmb.value);
     if (report.tmb.mutation_count) {
         w.Key("mutation_count");
         w.Int64(*report.tmb.mutation_count);
     }
-    optional_number(w, "panel_size_mb", report.tmb.panel_size_mb);
-    optional_number(w, "threshold", report.tmb.threshold);
+    number_member(w, "panel_size_mb", report.tmb.panel_size_mb);
+    number_member(w, "threshold", report.tmb.threshold);
     if (!report.tmb.source.empty())
         key_string(w, "source", report.tmb.source);
     if (!report.tmb.counting_rule.empty())
@@ -101,11 +94,11 @@ void write_signatures(Writer& w, const Report& report) {
     w.Key("msi");
     w.StartObject();
     key_string(w, "status", report.msi.status);
-    optional_number(w, "score", report.msi.score);
+    number_member(w, "score", report.msi.score);
     if (!report.msi.caller.empty())
         key_string(w, "caller", report.msi.caller);
-    optional_number(w, "msi_h_at_or_above", report.msi.threshold);
-    optional_number(w, "indeterminate_from", report.msi.indeterminate_low);
+    number_member(w, "msi_h_at_or_above", report.msi.threshold);
+    number_member(w, "indeterminate_from", report.msi.indeterminate_low);
     if (!report.msi.bands_source.empty())
         key_string(w, "bands_source", report.msi.bands_source);
     if (!report.msi.advice.empty())
@@ -172,18 +165,12 @@ void write_finding(Writer& w, const Finding& f) {
     key_string(w, "category", to_string(f.category));
     string_array(w, "biomarkers", f.biomarkers);
     write_where(w, f.where);
-    if (f.vaf) {
-        w.Key("vaf");
-        w.Double(*f.vaf);
-    }
+    number_member(w, "vaf", f.vaf);
     if (f.depth) {
         w.Key("depth");
         w.Int(*f.depth);
     }
-    if (f.value) {
-        w.Key("value");
-        w.Double(*f.value);
-    }
+    number_member(w, "value", f.value);
     key_string(w, "details", f.details);
     key_string(w, "oncogenicity", f.oncogenicity);
     string_array(w, "caveats", f.caveats);
