@@ -485,6 +485,10 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
             note_malformed(chrom + ": POS is missing or not a positive integer");
             return;
         }
+        if (rec->n_allele < 1) {  // a line of fewer than 4 columns: htslib leaves d.allele null
+            note_malformed(chrom + ":" + std::to_string(pos) + ": no REF column");
+            return;
+        }
         std::vector<std::string_view> alts;
         for (int a = 1; a < rec->n_allele; ++a) {
             alts.emplace_back(rec->d.allele[a]);
