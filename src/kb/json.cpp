@@ -142,7 +142,9 @@ void check_values(const rapidjson::Value& value, const std::string& pointer, con
 rapidjson::Document parse_json(const std::string& text, const std::string& label, ErrorKind kind) {
     check_depth(text, label, kind);
     rapidjson::Document document;
-    document.Parse(text.c_str(), text.size());
+    // JSON text is UTF-8 (RFC 8259). Invalid sequences are rejected here: RapidJSON 1.1 reads past the end
+    // of a key ending in a truncated sequence when it writes the key into a schema violation's pointer.
+    document.Parse<rapidjson::kParseValidateEncodingFlag>(text.c_str(), text.size());
     if (document.HasParseError()) {
         throw Error(kind, label,
                     std::string("invalid JSON at ") + line_column(text, document.GetErrorOffset()) + ": " +
