@@ -148,6 +148,27 @@ std::string msi_numbers(const MsiResult& msi) {
     return text + ")";
 }
 
+//! Ranks a finding's therapies (on-label first, then level, then an approval for this tumour type before a
+//! tumour-agnostic one) and keeps one row per drug combination and direction: the best-ranked.
+void rank_and_deduplicate(std::vector<TherapyMatch>& therapies) {
+    const auto key = [](const TherapyMatch& t) {
+        return std::make_tuple(!t.on_label, level_rank(t.level), !t.tumor_specific_label, !t.tumor_type_match,
+                               str::join(t.drugs, "+"));
+    };
+    std::stable_sort(therapies.begin(), therapies.end(),
+                     [&](const TherapyMatch& a, const TherapyMatch& b) { return key(a) < key(b); });
+    std::set<std::string> seen;
+    std::vector<TherapyMatch> unique;
+    for (TherapyMatch& therapy : therapies) {
+        std::vector<std::string> drugs = therapy.drugs;
+        std::sort(drugs.begin(), drugs.end());
+        if (seen.insert(therapy.direction + ":" + str::join(drugs, "+")).second) {
+            unique.push_back(std::move(therapy));
+        }
+    }
+    therapies = std::move(unique);
+}
+
 struct Level {
     std::string level;
     bool match = false;
@@ -503,6 +524,17 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 therapy.summary = evidence.summary;
                 therapy.trials = evidence.trials;
                 therapy.sources = evidence.sources;
+                // Resistance evidence from other tumour types is no row of this patient's therapy list.
+                if (!therapy.tumor_type_match && therapy.direction == "resistance" && !therapy.on_label) {
+                    const std::string note =
+                        "Resistance evidence for other tumour types, not applied here: " +
+                        str::join(evidence.drugs, " + ") + " (" + evidence.oncokb_level + " in " +
+                        str::join(evidence.tumor_types, ", ") + ").";
+                    if (!in_list(finding.caveats, note)) {
+                        finding.caveats.push_back(note);
+                    }
+                    continue;
+                }
                 if (!therapy.tumor_type_match) {
                     therapy.note = "the evidence is for " + str::join(evidence.tumor_types, ", ") +
                                    "; level lowered from " + evidence.oncokb_level + " to " + therapy.level +
@@ -521,11 +553,7 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
                 finding.therapies.push_back(std::move(therapy));
             }
         }
-        std::stable_sort(
-            finding.therapies.begin(), finding.therapies.end(), [](const auto& a, const auto& b) {
-                return std::make_tuple(!a.on_label, level_rank(a.level), str::join(a.drugs, "+")) <
-                       std::make_tuple(!b.on_label, level_rank(b.level), str::join(b.drugs, "+"));
-            });
+        rank_and_deduplicate(finding.therapies);
         finding.oncogenicity =
             finding.therapies.empty() ? "oncogenic (biomarker without matched therapy here)" : "actionable";
     }

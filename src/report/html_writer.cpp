@@ -2,6 +2,7 @@
 // Report -> one self-contained HTML page for a molecular tumour board. No logic: the Report decides
 // what is shown and in which order; this file only lays it out. Every report string passes through
 // html_escape(); links are built only for PMID / NCT / DOI ids and http(s) URLs.
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
@@ -195,6 +196,16 @@ std::string source_tag(const LevelProvenance& source) {
                                                                : "Guideline";
     return "<div class=\"small muted\" title=\"" + esc(source.reference) + "\">" + name + " " +
            esc(source.date) + "</div>";
+}
+
+//! Findings with a sensitivity option at level 1 to 3B for this tumour type (the first screen's count).
+std::size_t actionable_count(const std::vector<Finding>& findings) {
+    return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
+        return std::any_of(f.therapies.begin(), f.therapies.end(), [](const TherapyMatch& t) {
+            return t.direction == "sensitivity" &&
+                   (t.level == "1" || t.level == "2" || t.level == "3A" || t.level == "3B");
+        });
+    }));
 }
 
 std::string msi_status_text(const std::string& status) {
@@ -523,7 +534,7 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
                     std::to_string(value) + "</div></div>";
         };
         out_ += "<div class=\"cards\">";
-        card("Actionable findings", r.findings.size());
+        card("Actionable findings", actionable_count(r.findings));
         card("Biomarkers detected", detected);
         card("Biomarkers not assessed", not_assessed);
         card("Warnings", r.warnings.size());

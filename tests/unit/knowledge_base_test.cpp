@@ -193,3 +193,57 @@ TEST(BrokenKnowledgeBase, EvidenceWithoutSourceIsRejected) {
 }
 
 }  // namespace precis::kb
+
+namespace precis::kb {
+
+// Issue 10: every level says where it comes from, and a level from a primary source carries its date.
+TEST(LevelSources, EveryEvidenceItemHasOneAndPrimarySourcesAreDated) {
+    const KnowledgeBase kb = KnowledgeBase::load(test::kKnowledgeBase, test::kSchemas);
+    std::size_t curator = 0;
+    for (const EvidenceItem& item : kb.evidence()) {
+        EXPECT_FALSE(item.level_source.reference.empty()) << item.id;
+        if (item.level_source.type == LevelSource::curator) {
+            ++curator;
+            continue;
+        }
+        EXPECT_EQ(item.level_source.date.size(), 10u) << item.id << ": a dated source is required";
+    }
+    EXPECT_GT(curator, 0u) << "curator-assigned levels exist and must be marked as such";
+    // The verified changes of issue 10 (OncoKB news 2024-12-19; FDA 2024-11-20 and 2024-04-05).
+    const auto level_of = [&](const std::string& id) {
+        for (const EvidenceItem& item : kb.evidence()) {
+            if (item.id == id) {
+                return item.oncokb_level + " " + to_string(item.level_source.type);
+            }
+        }
+        return std::string("missing");
+    };
+    EXPECT_EQ(level_of("ev.erbb2_amp.zanidatamab.biliary_tract"), "3A oncokb");
+    EXPECT_EQ(level_of("ev.her2_ihc_3plus.zanidatamab.biliary_tract"), "1 fda_label");
+    EXPECT_EQ(level_of("ev.her2_ihc_3plus.trastuzumab_deruxtecan.solid"), "1 fda_label");
+    EXPECT_EQ(level_of("ev.fgfr2_kd_resistance.infigratinib.chol.resistance"), "missing");
+}
+
+TEST(LevelSources, AnOncoKbLevelWithoutADateIsAProblem) {
+    const fs::path dir = copy_kb();
+    std::string text = test::slurp(dir / "evidence" / "biliary.json");
+    const std::string dated = "\"type\": \"oncokb\"";
+    const auto at = text.find(dated);
+    ASSERT_NE(at, std::string::npos);
+    // Remove the level's date: `,` + newline + indentation + "date": "YYYY-MM-DD".
+    const auto date = text.find("\"date\": \"", at);
+    ASSERT_NE(date, std::string::npos);
+    const auto comma = text.rfind(',', date);
+    text.erase(comma, date + std::string("\"date\": \"2020-05-11\"").size() - comma);
+    std::ofstream(dir / "evidence" / "biliary.json", std::ios::trunc) << text;
+    const auto problems = KnowledgeBase::validate(dir.string(), test::kSchemas);
+    ASSERT_FALSE(problems.empty());
+    bool named = false;
+    for (const std::string& problem : problems) {
+        named |= problem.find("biliary.json") != std::string::npos &&
+                 problem.find("needs a dated source") != std::string::npos;
+    }
+    EXPECT_TRUE(named) << ::testing::PrintToString(problems);
+}
+
+}  // namespace precis::kb
