@@ -422,6 +422,9 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
                     parse_level_source(get_string(it->value, "type")).value_or(LevelSource::curator);
                 evidence.level_source.reference = get_string(it->value, "reference");
                 evidence.level_source.date = get_string(it->value, "date");
+            } else {
+                evidence.level_source.reference =
+                    "no level_source in the knowledge base: treated as curator-assigned";
             }
             evidence.escat = get_string(item, "escat");
             evidence.line_of_therapy = get_string(item, "line_of_therapy");
