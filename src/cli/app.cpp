@@ -328,7 +328,17 @@ int run_interpret_prepared(InterpretOptions& options, const InputSources& source
                          stats.unselected + stats.no_alt;
         ledger.count("FILTER not PASS (use --include-filtered to keep)", "", stats.filtered);
         ledger.count("symbolic or breakend allele (give SVs with --sv-vcf)", "", stats.symbolic);
-        ledger.count("malformed record", str::join(stats.malformed_examples, "; "), stats.malformed);
+        // A malformed record inside a knowledge-base gene may hide any of its variants: listed, and the
+        // gene's biomarkers are not assessed. Elsewhere (or without a readable position) it is counted.
+        std::int64_t placed = 0;
+        for (const io::VcfReadStats::Placed& bad : stats.malformed_placed) {
+            if (const kb::GeneInfo* gene = annotator.gene_at(bad.chrom, bad.pos)) {
+                ledger.list({"", Where{ledger.file, bad.record, bad.chrom + ":" + std::to_string(bad.pos)},
+                             gene->symbol, "malformed record (" + bad.what + "): not read", GeneImpact::all});
+                ++placed;
+            }
+        }
+        ledger.count("malformed record", str::join(stats.malformed_examples, "; "), stats.malformed - placed);
         ledger.count("outside the knowledge base's genes and hotspot codons (not parsed)", "",
                      stats.unselected);
         ledger.count("no ALT allele ('.')", "", stats.no_alt);

@@ -677,6 +677,14 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
         }
     };
 
+    // A malformed record at a known position: counted, and kept so the caller can place it in a gene.
+    const auto note_malformed_at = [&](const std::string& chrom, std::int64_t pos, const std::string& what) {
+        note_malformed(chrom + ":" + std::to_string(pos) + ": " + what);
+        if (stats.malformed_placed.size() < 100000) {
+            stats.malformed_placed.push_back({stats.records, str::normalise_chrom(chrom), pos, what});
+        }
+    };
+
     // `pos_text`: POS as written in a text VCF ("" for BCF, or when already checked).
     const auto process = [&](bcf1_t* rec, std::string_view pos_text) {
         if (rec->errcode & kSevereErrors) {
@@ -713,7 +721,7 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
             alts.emplace_back(rec->d.allele[a]);
         }
         if (const std::string problem = allele_problem(rec->d.allele[0], alts); !problem.empty()) {
-            note_malformed(chrom + ":" + std::to_string(pos) + ": " + problem);
+            note_malformed_at(chrom, pos, problem);
             return;
         }
         if (rec->n_allele < 2) {
@@ -764,7 +772,7 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
                         vcf_number_problem(self.header.get(), rec, self.tumor_index, &ints.data,
                                            &ints.capacity, &floats.data, &floats.capacity);
                     !problem.empty()) {
-                    note_malformed(chrom + ":" + std::to_string(pos) + ": " + problem);
+                    note_malformed_at(chrom, pos, problem);
                     return;
                 }
             }
@@ -864,7 +872,7 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
                 continue;
             }
             if (const std::string problem = allele_problem(ref, str::split(alt, ',')); !problem.empty()) {
-                note_malformed(std::string(contig) + ":" + std::to_string(*pos) + ": " + problem);
+                note_malformed_at(std::string(contig), *pos, problem);
                 continue;
             }
             if (contig != raw_chrom) {
@@ -880,7 +888,7 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
                 continue;
             }
             if (vcf_parse(&line, self.header.get(), record.get()) < 0) {
-                note_malformed("htslib could not parse it");
+                note_malformed_at(std::string(contig), *pos, "htslib could not parse it");
                 continue;
             }
             process(record.get(), std::string_view());  // POS checked above

@@ -41,6 +41,14 @@ struct VcfReadStats {
     std::int64_t unselected = 0;      //!< alleles outside the selection (not parsed further)
     std::int64_t no_alt = 0;          //!< records whose ALT is '.' (no variant)
     std::vector<std::string> malformed_examples;
+    //! Malformed records whose CHROM and POS could be read (so that a caller can tell which gene they hide).
+    struct Placed {
+        std::int64_t record = 0;
+        std::string chrom;  //!< without "chr"
+        std::int64_t pos = 0;
+        std::string what;
+    };
+    std::vector<Placed> malformed_placed;
     bool used_index = false;
 };
 

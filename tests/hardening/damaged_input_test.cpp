@@ -235,3 +235,24 @@ TEST(DamagedJson, CaseSchemaViolationIsListedOnce) {
 }
 
 }  // namespace precis::test
+
+namespace precis::test {
+
+// A malformed record inside a knowledge-base gene may hide any of its variants: the gene's biomarkers are
+// not assessed (naming the record), never "not detected".
+TEST(DamagedVcf, MalformedRecordInAKbGeneLeavesItsBiomarkersNotAssessed) {
+    const fs::path dir = work_dir();
+    const fs::path vcf =
+        write(dir / "bad.vcf", std::string(kHeader38) + "chr7\t140753336\t.\tA\tZ\t.\tPASS\t.\n");
+    const RunResult r = interpret(dir, {"--vcf", vcf.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string json = report(dir);
+    const auto braf = json.find("\"id\": \"BRAF_V600E\"");
+    ASSERT_NE(braf, std::string::npos);
+    const std::string row = json.substr(braf, 400);
+    EXPECT_TRUE(has(row, "\"status\": \"not_assessed\"")) << row;
+    EXPECT_TRUE(has(row, "malformed record")) << row;
+    EXPECT_TRUE(has(json, "\"unaccounted\": 0"));
+}
+
+}  // namespace precis::test
