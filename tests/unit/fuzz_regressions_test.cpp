@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <iterator>
 #include <regex>
 #include <set>
@@ -69,12 +70,19 @@ TEST_F(FuzzRegressions, EveryRegressionDirectoryNamesATarget) {
     }
 }
 
+// Files ending in ".open" reproduce a bug that is still open (fixed on another branch; see
+// tests/fuzz/README.md): they are listed, not run, until the fix lands and the suffix is dropped.
 TEST_F(FuzzRegressions, SavedInputsAreReadOrRejected) {
     int inputs = 0;
+    std::vector<std::string> open;
     for (const precis::fuzz::Target& target : precis::fuzz::targets()) {
         for (const fs::path& file : sorted_entries(kFuzzDir / "regressions" / target.name)) {
             if (!fs::is_regular_file(file) || file.filename().string().front() == '.' ||
                 file.extension() == ".md") {
+                continue;
+            }
+            if (file.extension() == ".open") {
+                open.push_back(file.lexically_relative(kFuzzDir).string());
                 continue;
             }
             SCOPED_TRACE(file.string());
@@ -82,7 +90,11 @@ TEST_F(FuzzRegressions, SavedInputsAreReadOrRejected) {
             ++inputs;
         }
     }
+    EXPECT_GT(inputs, 0) << "no regression input found under " << (kFuzzDir / "regressions");
     RecordProperty("inputs", inputs);
+    for (const std::string& file : open) {
+        std::cout << "[   NOTE   ] open bug, not run: " << file << "\n";
+    }
 }
 
 // Degenerate inputs every target must survive (also checks that the harness itself works).
