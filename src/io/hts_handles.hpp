@@ -53,4 +53,13 @@ struct HtsBuffer {
     ~HtsBuffer() { std::free(data); }
 };
 
+//! Owns a kstring_t line buffer (hts_getline, tbx_itr_next).
+struct KString {
+    kstring_t s = {0, 0, nullptr};
+    KString() = default;
+    KString(const KString&) = delete;
+    KString& operator=(const KString&) = delete;
+    ~KString() { std::free(s.s); }
+};
+
 }  // namespace precis::io

@@ -219,11 +219,8 @@ struct VcfReader::Impl {
         if (!again) {
             return;
         }
-        kstring_t line = {0, 0, nullptr};
-        struct KstringFree {
-            kstring_t* s;
-            ~KstringFree() { std::free(s->s); }
-        } line_guard{&line};
+        KString buffer;
+        kstring_t& line = buffer.s;
         for (int n = 0; n < 100000 && hts_getline(again.get(), KS_SEP_LINE, &line) >= 0; ++n) {
             const std::string_view text(line.s, line.l);
             if (!str::starts_with(text, "#CHROM")) {
@@ -601,11 +598,8 @@ std::string VcfReader::Impl::index_mismatch(const std::vector<Region>& regions) 
         return "the index could not be loaded";
     }
     BcfRecordPtr record(bcf_init());
-    kstring_t line = {0, 0, nullptr};
-    struct KstringFree {
-        kstring_t* s;
-        ~KstringFree() { std::free(s->s); }
-    } line_guard{&line};
+    KString buffer;
+    kstring_t& line = buffer.s;
     for (const Region& region : regions) {
         const std::string contig = contig_name(region.chrom);
         if (contig.empty()) {
@@ -832,11 +826,8 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
 
     // Text VCF and a position-only selection: screen each line's first five columns before parsing it.
     const auto run_prescreened = [&]() {
-        kstring_t line = {0, 0, nullptr};
-        struct KstringFree {
-            kstring_t* s;
-            ~KstringFree() { std::free(s->s); }
-        } line_guard{&line};
+        KString buffer;
+        kstring_t& line = buffer.s;
         std::string raw_chrom;
         std::string chrom;
         int got = 0;
@@ -926,11 +917,8 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
     } else {
         tbx_index.reset(tbx_index_load(self.path.c_str()));
     }
-    kstring_t line = {0, 0, nullptr};
-    struct KstringFree {
-        kstring_t* s;
-        ~KstringFree() { std::free(s->s); }
-    } line_guard{&line};
+    KString buffer;
+    kstring_t& line = buffer.s;
     std::map<std::string, std::int64_t> last_end;
     for (const Region& region : regions) {
         // The file may name contigs with or without "chr", or by RefSeq/GenBank accession.
