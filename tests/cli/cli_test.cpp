@@ -15,12 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path write_file(const fs::path& path, const std::string& text) {
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
-    return path;
-}
-
 //! A tiny raw GRCh38 VCF with BRAF V600E (7:140753336 A>T) and IDH1 R132C (2:208248389 G>A), one sample,
 //! contig lengths of GRCh38.
 std::string tiny_vcf() {

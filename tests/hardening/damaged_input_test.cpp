@@ -18,11 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path write(const fs::path& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
-    return path;
-}
-
 const char* kHeader38 =
     "##fileformat=VCFv4.2\n##contig=<ID=chr1,length=248956422>\n##contig=<ID=chr7,length=159345973>\n"
     "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n";
@@ -70,7 +65,7 @@ TEST(DamagedVcf, BlankLinesBetweenRecordsAreCountedNotCrashes) {
     std::string text = vcf_with_braf_last(3);
     text = std::string(kHeader38) +
            "chr1\t1000000\t.\tA\tG\t.\tPASS\t.\n\nchr7\t140753336\t.\tA\tT\t.\tPASS\t.\n\n";
-    const fs::path vcf = write(dir / "blank.vcf", text);
+    const fs::path vcf = write_file(dir / "blank.vcf", text);
     // Raw VCF with TMB counting (every record parsed by htslib), and the strict mode.
     RunResult r = interpret(dir, {"--vcf", vcf.string(), "--panel-size-mb", "1"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -92,7 +87,7 @@ TEST(DamagedVcf, TruncatedBgzipIsAnInputErrorNotAnEarlyEnd) {
         (static_cast<unsigned char>(bytes[16]) | (static_cast<unsigned char>(bytes[17]) << 8)) + 1u;
     ASSERT_LT(first_block, bytes.size());
     for (const std::size_t cut : {bytes.size() * 2 / 3, first_block}) {
-        const fs::path cut_file = write(dir / "cut.vcf.gz", bytes.substr(0, cut));
+        const fs::path cut_file = write_file(dir / "cut.vcf.gz", bytes.substr(0, cut));
         for (const std::vector<std::string>& extra : {std::vector<std::string>{}, {"--panel-size-mb", "1"}}) {
             std::vector<std::string> args = {"--vcf", cut_file.string()};
             args.insert(args.end(), extra.begin(), extra.end());
@@ -139,7 +134,7 @@ TEST(DamagedVcf, RefSeqAndGenBankContigNamesAreChromosomes) {
         "##fileformat=VCFv4.2\n##contig=<ID=NC_000007.14,length=159345973>\n"
         "##contig=<ID=CM000663.2,length=248956422>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
         "CM000663.2\t1000\t.\tA\tG\t.\tPASS\t.\nNC_000007.14\t140753336\t.\tA\tT\t.\tPASS\t.\n";
-    const fs::path plain = write(dir / "refseq.vcf", text);
+    const fs::path plain = write_file(dir / "refseq.vcf", text);
     const fs::path indexed = bgzip(dir / "refseq.vcf.gz", text);
     ASSERT_EQ(tbx_index_build(indexed.c_str(), 0, &tbx_conf_vcf), 0);
     for (const fs::path& vcf : {plain, indexed}) {
@@ -153,13 +148,14 @@ TEST(DamagedVcf, RefSeqAndGenBankContigNamesAreChromosomes) {
 
 TEST(DamagedVcf, DuplicateSampleNamesAndForeignFilesAreNamedClearly) {
     const fs::path dir = work_dir();
-    const fs::path dup = write(dir / "dup.vcf",
-                               "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\t"
-                               "FORMAT\tT\tT\n");
+    const fs::path dup = write_file(dir / "dup.vcf",
+                                    "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\t"
+                                    "FORMAT\tT\tT\n");
     RunResult r = interpret(dir, {"--vcf", dup.string(), "--genome", "GRCh38"});
     EXPECT_EQ(r.exit_code, 3);
     EXPECT_TRUE(has(r.err, "the sample name 'T' appears twice")) << r.err;
-    const fs::path secret = write(dir / "secret.txt", "password=hunter2-and-a-long-secret-value\nmore\n");
+    const fs::path secret =
+        write_file(dir / "secret.txt", "password=hunter2-and-a-long-secret-value\nmore\n");
     r = interpret(dir, {"--vcf", secret.string(), "--genome", "GRCh38"});
     EXPECT_EQ(r.exit_code, 3);
     EXPECT_TRUE(has(r.err, "line 1 is not a VCF header line")) << r.err;
@@ -169,7 +165,7 @@ TEST(DamagedVcf, DuplicateSampleNamesAndForeignFilesAreNamedClearly) {
 TEST(DamagedVcf, DeterministicRunsNameOnlyTheFileInEveryWarning) {
     const fs::path dir = work_dir();
     const std::string text = vcf_with_braf_last(1);
-    const fs::path vcf = write(dir / "nofileformat.vcf", text.substr(text.find('\n') + 1));
+    const fs::path vcf = write_file(dir / "nofileformat.vcf", text.substr(text.find('\n') + 1));
     const RunResult r = interpret(dir, {"--vcf", vcf.string(), "--deterministic"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(has(report(dir), "\"nofileformat.vcf has no ##fileformat line")) << report(dir);
@@ -178,27 +174,28 @@ TEST(DamagedVcf, DeterministicRunsNameOnlyTheFileInEveryWarning) {
 
 TEST(DamagedJson, DeepNestingDuplicateKeysAndNulAreInputErrors) {
     const fs::path dir = work_dir();
-    const fs::path deep =
-        write(dir / "deep.json", "{\"results\":" + std::string(100000, '[') + std::string(100000, ']') + "}");
+    const fs::path deep = write_file(
+        dir / "deep.json", "{\"results\":" + std::string(100000, '[') + std::string(100000, ']') + "}");
     RunResult r = interpret(dir, {"--ihc", deep.string()});
     EXPECT_EQ(r.exit_code, 3) << r.err;
     EXPECT_TRUE(has(r.err, "JSON nested deeper than 128 levels")) << r.err;
     const fs::path deep_case =
-        write(dir / "case.json",
-              "{\"sample\": \"S\", \"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}");
+        write_file(dir / "case.json",
+                   "{\"sample\": \"S\", \"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}");
     r = run_precis({"interpret", "--case", deep_case.string(), "--out", (dir / "out").string()});
     EXPECT_EQ(r.exit_code, 3) << r.err;
     EXPECT_TRUE(has(r.err, "nested deeper")) << r.err;
     const fs::path dup =
-        write(dir / "dup.json", R"({"results":[{"marker":"HER2","score":"3+","score":"0"}]})");
+        write_file(dir / "dup.json", R"({"results":[{"marker":"HER2","score":"3+","score":"0"}]})");
     r = interpret(dir, {"--ihc", dup.string()});
     EXPECT_EQ(r.exit_code, 3) << r.err;
     EXPECT_TRUE(has(r.err, "/results/0/score: the key \"score\" appears twice")) << r.err;
-    const fs::path nul = write(dir / "nul.json", R"({"results":[{"marker":"HER2\u0000X","score":"3+"}]})");
+    const fs::path nul =
+        write_file(dir / "nul.json", R"({"results":[{"marker":"HER2\u0000X","score":"3+"}]})");
     r = interpret(dir, {"--ihc", nul.string()});
     EXPECT_EQ(r.exit_code, 3) << r.err;
     EXPECT_TRUE(has(r.err, "NUL character")) << r.err;
-    const fs::path array = write(dir / "array.json", R"([{"marker":"HER2","score":"3+"}])");
+    const fs::path array = write_file(dir / "array.json", R"([{"marker":"HER2","score":"3+"}])");
     r = interpret(dir, {"--ihc", array.string()});
     EXPECT_EQ(r.exit_code, 3) << r.err;
     EXPECT_TRUE(has(r.err, "does not match schemas/ihc.schema.json"))
@@ -208,8 +205,8 @@ TEST(DamagedJson, DeepNestingDuplicateKeysAndNulAreInputErrors) {
 TEST(DamagedJson, ByteOrderMarksAreAccepted) {
     const fs::path dir = work_dir();
     const fs::path ihc =
-        write(dir / "bom.json", "\xEF\xBB\xBF{\"results\":[{\"marker\":\"HER2\",\"score\":\"3+\"}]}");
-    const fs::path csv = write(dir / "bom.csv", "\xEF\xBB\xBFmarker,status\nMLH1,lost\n");
+        write_file(dir / "bom.json", "\xEF\xBB\xBF{\"results\":[{\"marker\":\"HER2\",\"score\":\"3+\"}]}");
+    const fs::path csv = write_file(dir / "bom.csv", "\xEF\xBB\xBFmarker,status\nMLH1,lost\n");
     RunResult r = interpret(dir, {"--ihc", ihc.string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(has(report(dir), "\"alteration\": \"HER2 IHC 3+\""));
@@ -225,7 +222,7 @@ namespace precis::test {
 TEST(DamagedJson, CaseSchemaViolationIsListedOnce) {
     const fs::path dir = work_dir();
     const fs::path bad =
-        write(dir / "case.json", R"({"sample": "S", "tumor_type": "GBC", "vcf": ["a", "b"]})");
+        write_file(dir / "case.json", R"({"sample": "S", "tumor_type": "GBC", "vcf": ["a", "b"]})");
     const RunResult r = run_precis({"interpret", "--case", bad.string(), "--out", (dir / "out").string()});
     EXPECT_EQ(r.exit_code, 3) << r.err;
     const std::string violation = "/vcf: 'type' violated";
@@ -243,7 +240,7 @@ namespace precis::test {
 TEST(DamagedVcf, MalformedRecordInAKbGeneLeavesItsBiomarkersNotAssessed) {
     const fs::path dir = work_dir();
     const fs::path vcf =
-        write(dir / "bad.vcf", std::string(kHeader38) + "chr7\t140753336\t.\tA\tZ\t.\tPASS\t.\n");
+        write_file(dir / "bad.vcf", std::string(kHeader38) + "chr7\t140753336\t.\tA\tZ\t.\tPASS\t.\n");
     const RunResult r = interpret(dir, {"--vcf", vcf.string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const std::string json = report(dir);

@@ -33,11 +33,6 @@ std::string long_vcf(int n) {
     return out.str();
 }
 
-fs::path write(const fs::path& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
-    return path;
-}
-
 //! Writes `text` into the named pipe `fifo` from another thread (opening blocks until a reader comes).
 std::thread feed(const fs::path& fifo, const std::string& text) {
     return std::thread([fifo, text] { std::ofstream(fifo, std::ios::binary) << text; });
@@ -52,7 +47,7 @@ std::string report_of(const fs::path& out) {
 TEST(StreamedInput, StdinDashReadsEveryRecordAndHashesWhatWasRead) {
     const fs::path dir = work_dir();
     const std::string vcf = long_vcf(200000);
-    const fs::path file = write(dir / "in.vcf", vcf);
+    const fs::path file = write_file(dir / "in.vcf", vcf);
     const fs::path fifo = dir / "stdin.fifo";
     ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
     std::thread writer = feed(fifo, vcf);
@@ -110,7 +105,7 @@ TEST(StreamedInput, DevicesAreRefusedAndBinaryStreamsRejected) {
     EXPECT_EQ(case_device.exit_code, 3) << case_device.err;
     EXPECT_NE(case_device.err.find("/dev/urandom: the case file is a device"), std::string::npos)
         << case_device.err;
-    const fs::path binary = write(dir / "binary.dat", std::string("\0\1\2\3garbage", 11));
+    const fs::path binary = write_file(dir / "binary.dat", std::string("\0\1\2\3garbage", 11));
     const fs::path fifo = dir / "bin.fifo";
     ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
     std::thread writer = feed(fifo, slurp(binary));

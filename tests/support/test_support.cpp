@@ -76,6 +76,12 @@ RunResult run_precis(const std::vector<std::string>& args, const std::string& st
     return result;
 }
 
+std::filesystem::path write_file(const std::filesystem::path& path, const std::string& text) {
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+    return path;
+}
+
 std::string realdata(const std::string& relative) {
     const std::filesystem::path path = std::filesystem::path(kRealData) / relative;
     if (std::filesystem::exists(path)) {

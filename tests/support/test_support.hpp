@@ -32,6 +32,9 @@ RunResult run_precis(const std::vector<std::string>& args, const std::string& st
 //! Path of a file under ../shared/realdata, or "" (and the caller should GTEST_SKIP) when absent.
 std::string realdata(const std::string& relative);
 
+//! Writes `text` to `path` (binary, truncating; parent directories created) and returns the path.
+std::filesystem::path write_file(const std::filesystem::path& path, const std::string& text);
+
 //! Reads a file whole.
 std::string slurp(const std::filesystem::path& path);
 
