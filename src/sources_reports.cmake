@@ -7,4 +7,5 @@ list(APPEND PRECIS_REPORT_SOURCES
     report/tsv_writer.cpp
     report/fhir_writer.cpp
     report/pdf.cpp
+    report/write_reports.cpp
 )

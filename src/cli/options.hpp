@@ -7,51 +7,19 @@
 #include <vector>
 
 #include "common/limits.hpp"
+#include "interpret/request.hpp"
 
 namespace precis::cli {
 
-//! Settings of `precis interpret`, from the command line and/or a --case JSON file (command line wins).
-//! Every field has a default; paths are kept as given (a --case file's relative paths are resolved
-//! against the case file's directory).
-struct InterpretOptions {
-    std::string sample;
-    std::string tumor_type;
-    std::string genome;  //!< empty = detect
-    std::string vcf;
-    std::string tumor_sample;
-    std::string maf;
+//! Settings of `precis interpret`, from the command line and/or a --case JSON file (command line wins):
+//! the interpretation request plus where and what to write. Every field has a default; paths are kept as
+//! given (a --case file's relative paths are resolved against the case file's directory).
+struct InterpretOptions : interpret::Request {
     std::string out;
     std::string case_file;
     std::string kb_dir;
-    std::string schemas_dir;
     std::string formats = "json,html,tsv,fhir";
     bool pdf = false;
-    bool deterministic = false;
-    bool strict = false;
-    bool include_filtered = false;
-    int threads = 2;
-    // Copy number, fusions, IHC, MSI, TMB (issue 3).
-    std::string cnv;
-    std::string cnv_format = "auto";
-    std::optional<double> purity;
-    std::optional<double> ploidy;
-    std::string fusions;
-    std::string fusion_format = "auto";
-    std::string sv_vcf;
-    std::string ihc;
-    std::string msi;
-    std::string msi_caller;
-    std::optional<double> msi_score;
-    std::string msi_status;
-    std::optional<double> msi_threshold;
-    std::optional<double> tmb;
-    std::optional<double> panel_size_mb;
-    std::string panel_bed;
-    int min_fusion_reads = 2;
-    std::optional<double> amp_min_copy_number;
-    //! Specimen facts from the case file ("specimen": {"stage": "IV", ...}), shown in every report.
-    std::vector<std::pair<std::string, std::string>> specimen;
-    std::vector<std::string> command_line;
 };
 
 //! A numeric setting of `precis interpret` with its documented range (README, "Numeric limits"): on the

@@ -6,6 +6,7 @@
 #include "common/error.hpp"
 #include "common/limits.hpp"
 #include "interpret/inputs.hpp"
+#include "interpret/protein.hpp"
 
 namespace precis::interpret {
 namespace {
@@ -17,6 +18,45 @@ std::string number(double value, int decimals = 2) {
 }
 
 }  // namespace
+
+VariantObservation observation_of(const io::VcfAllele& allele) {
+    VariantObservation observation;
+    observation.chrom = allele.chrom;
+    observation.pos = allele.pos;
+    observation.ref = allele.ref;
+    observation.alt = allele.alt;
+    observation.vaf = allele.vaf;
+    observation.depth = allele.depth;
+    if (!allele.annotations.empty()) {
+        VariantClass worst = VariantClass::noncoding;
+        for (const auto& annotation : allele.annotations) {
+            const VariantClass c = classify_consequence(annotation.consequence);
+            if (is_protein_altering(c) ||
+                (c == VariantClass::synonymous && worst == VariantClass::noncoding)) {
+                worst = c;
+                if (is_protein_altering(c)) {
+                    break;
+                }
+            }
+        }
+        observation.variant_class = worst;
+    }
+    return observation;
+}
+
+VariantObservation observation_of(const io::MafRow& row) {
+    VariantObservation observation;
+    observation.chrom = row.chrom;
+    observation.pos = row.start;
+    observation.ref = row.ref;
+    observation.alt = row.alt;
+    observation.variant_class = classify_consequence(row.variant_classification);
+    if (row.alt_count && row.ref_count && *row.alt_count + *row.ref_count > 0) {
+        observation.vaf = static_cast<double>(*row.alt_count) / (*row.alt_count + *row.ref_count);
+        observation.depth = *row.alt_count + *row.ref_count;
+    }
+    return observation;
+}
 
 TmbCounter::TmbCounter(const ExtraInputOptions& options) : given_(options.tmb) {
     if (given_ && !limits::kTmb.contains(*given_)) {

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "io/bed_reader.hpp"
+#include "io/maf_reader.hpp"
+#include "io/vcf_reader.hpp"
 #include "model/profile.hpp"
 
 namespace precis::interpret {
@@ -21,6 +23,12 @@ struct ExtraInputOptions;
 //! * VAF >= 5% and depth >= 20 reads when the record gives them (5%: FoundationOne CDx and PURPLE);
 //! * inside --panel-bed when given; the denominator is --panel-size-mb, else the BED's merged size.
 //! TMB-H at >= 10 mutations/Mb (FDA pembrolizumab tumour-agnostic label).
+//! What the TMB counter needs of one VCF allele: its position, VAF, depth and worst consequence (the
+//! first protein-altering one, else synonymous, else non-coding; unannotated alleles keep the default).
+VariantObservation observation_of(const io::VcfAllele& allele);
+//! The same for one MAF row (VAF and depth from t_alt_count / t_ref_count when both are given).
+VariantObservation observation_of(const io::MafRow& row);
+
 class TmbCounter {
   public:
     static constexpr double kMinVaf = 0.05;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "report/report.hpp"
 
@@ -57,5 +58,11 @@ std::string format_number(double value, int decimals = 4);
 
 //! The TSV columns, in output order.
 const std::vector<std::string>& tsv_columns();
+
+//! Writes the report set of one sample into `out_dir` (ReportSet: every file to a temporary first, the
+//! set replaced together under the sample's lock): `formats` is a comma list of json, html, tsv, fhir,
+//! pdf; `pdf` adds pdf. Returns the paths written, in the order json, html, tsv, fhir, pdf.
+std::vector<std::string> write_reports(const Report& report, const std::string& out_dir,
+                                       const std::string& formats, bool pdf);
 
 }  // namespace precis::report
