@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,6 +54,57 @@ struct MatchInput {
 //!  5. Every panel biomarker is detected / not_detected / not_assessed, with why (inputs given, raw VCF
 //!     limits, panel coverage).
 Report match(const MatchInput& input, const kb::KnowledgeBase& kb);
+
+// ---- the stages of match(), in order (each unit-tested on its own) ----
+
+//! Stage 1: the profile's alterations that match at least one KB biomarker (`findings`, without ids yet),
+//! protein-altering or high-level alterations in KB genes that match none (`other_findings`), and records
+//! not interpreted (`not_interpreted`: to the report; `uncertain`: other findings whose gene-level effect is
+//! unknown, e.g. no protein position).
+struct Alterations {
+    std::vector<Finding> findings;
+    std::vector<Finding> other_findings;
+    std::vector<NotInterpreted> not_interpreted;
+    std::vector<NotInterpreted> uncertain;
+};
+Alterations find_alterations(const MatchInput& input, const kb::KnowledgeBase& kb);
+
+//! Stage 2: the evidence of the finding's biomarkers applied in `tumor_type` (therapies ranked and
+//! deduplicated, caveats for excluded or other-tumour resistance evidence, oncogenicity set).
+void apply_evidence(Finding& finding, const std::string& tumor_type, const kb::KnowledgeBase& kb);
+//! Findings in stable order (category, gene, alteration) with ids F1.., other findings O1.. as given.
+void number_findings(std::vector<Finding>& findings, std::vector<Finding>& other_findings);
+
+//! KB biomarker id -> ids of the findings that carry it.
+using DetectedBiomarkers = std::map<std::string, std::vector<std::string>>;
+DetectedBiomarkers detected_biomarkers(const std::vector<Finding>& findings);
+
+//! Stage 3: reasoning rules (rules.json) flag sensitivity therapies whose drugs they name when a
+//! co-biomarker is detected in another finding.
+void apply_rules(std::vector<Finding>& findings, const DetectedBiomarkers& detected,
+                 const kb::KnowledgeBase& kb);
+
+//! Stage 4: one row per direction and drug combination, ranked (sensitivity first, on-label, level, an
+//! approval for this tumour type, drugs).
+std::vector<TherapySummary> summarise_therapies(const std::vector<Finding>& findings);
+
+//! Stage 5: every panel biomarker detected / not_detected / indeterminate / not_assessed, with why.
+//! `uncertain` are the records whose gene-level effect is unknown (they block small-variant biomarkers).
+std::vector<BiomarkerStatus> biomarker_panel(const MatchInput& input, const kb::KnowledgeBase& kb,
+                                             const DetectedBiomarkers& detected,
+                                             const std::vector<const NotInterpreted*>& uncertain);
+
+//! True when the biomarker is fixed to codons (exact protein changes or a codon list) that all have a
+//! hotspot-codon location on `genome`: a raw record elsewhere is then excluded by its position.
+bool codons_catalogued(const kb::Biomarker& biomarker, const kb::KnowledgeBase& kb, Genome genome);
+//! The records that leave a small-variant biomarker unknown: an uninterpreted record in its gene (any
+//! such record for GeneImpact::all; for GeneImpact::exon_level only when the biomarker is fixed to codons
+//! (`codon_level` false), since codons were checked by position). Empty when none.
+std::string blocking_records(const kb::Biomarker& biomarker, bool codon_level,
+                             const std::vector<const NotInterpreted*>& records);
+
+//! Standard-of-care, testing and caveat entries of the KB for the tumour type.
+std::vector<ContextItem> tumor_context(const std::string& tumor_type, const kb::KnowledgeBase& kb);
 
 //! AMP/ASCO/CAP 2017 tier derived from an OncoKB-style level and whether the evidence is for this tumour
 //! type.

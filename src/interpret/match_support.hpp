@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// Helpers shared by the stages of interpret::match (matcher.cpp, match_findings.cpp, match_therapies.cpp,
+// match_panel.cpp); not part of the interpret API.
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "kb/knowledge_base.hpp"
+
+namespace precis::interpret::detail {
+
+//! Fixed-point number with trailing zeros dropped: (9.50, 2) -> "9.5", (12.0, 1) -> "12".
+std::string format_number(double value, int precision = 2);
+
+inline bool in_list(const std::vector<std::string>& list, const std::string& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+//! True when `tumor_type` lies within any of the OncoTree `codes` (itself or a descendant).
+inline bool within_any(const kb::KnowledgeBase& kb, const std::string& tumor_type,
+                       const std::vector<std::string>& codes) {
+    return std::any_of(codes.begin(), codes.end(),
+                       [&](const std::string& code) { return kb.is_within(tumor_type, code); });
+}
+
+}  // namespace precis::interpret::detail

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stages 2-4 of interpret::match: evidence -> therapies, reasoning rules, therapy summary.
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "common/strings.hpp"
+#include "interpret/match_support.hpp"
+#include "interpret/matcher.hpp"
+
+namespace precis::interpret {
+namespace {
+
+using detail::in_list;
+using detail::within_any;
+
+//! Ranks a finding's therapies (on-label first, then level, then an approval for this tumour type before a
+//! tumour-agnostic one) and keeps one row per drug combination and direction: the best-ranked.
+void rank_and_deduplicate(std::vector<TherapyMatch>& therapies) {
+    const auto key = [](const TherapyMatch& t) {
+        return std::make_tuple(!t.on_label, level_rank(t.level), !t.tumor_specific_label, !t.tumor_type_match,
+                               str::join(t.drugs, "+"));
+    };
+    std::stable_sort(therapies.begin(), therapies.end(),
+                     [&](const TherapyMatch& a, const TherapyMatch& b) { return key(a) < key(b); });
+    std::set<std::string> seen;
+    std::vector<TherapyMatch> unique;
+    for (TherapyMatch& therapy : therapies) {
+        std::vector<std::string> drugs = therapy.drugs;
+        std::sort(drugs.begin(), drugs.end());
+        if (seen.insert(therapy.direction + ":" + str::join(drugs, "+")).second) {
+            unique.push_back(std::move(therapy));
+        }
+    }
+    therapies = std::move(unique);
+}
+
+void add_unique(std::vector<std::string>& list, const std::string& text) {
+    if (!in_list(list, text)) {
+        list.push_back(text);
+    }
+}
+
+//! The regulatory statuses of the evidence for this tumour type; sets on_label / tumor_specific_label.
+void apply_regulatory(const kb::EvidenceItem& evidence, const std::string& tumor_type,
+                      const kb::KnowledgeBase& kb, TherapyMatch& therapy) {
+    for (const kb::Regulatory& reg : evidence.regulatory) {
+        RegulatoryStatus status{reg.agency, reg.status, reg.date, reg.indication, false};
+        status.covers_tumor_type = within_any(kb, tumor_type, reg.tumor_types);
+        const bool current = reg.status == "approved" || reg.status == "accelerated_approval" ||
+                             reg.status == "conditional_approval";
+        if (current && status.covers_tumor_type) {
+            therapy.on_label = true;
+            therapy.tumor_specific_label =
+                therapy.tumor_specific_label ||
+                std::find(reg.tumor_types.begin(), reg.tumor_types.end(), "SOLID") == reg.tumor_types.end();
+        }
+        therapy.regulatory.push_back(std::move(status));
+    }
+}
+
+TherapyMatch therapy_from(const kb::EvidenceItem& evidence, const std::string& tumor_type,
+                          const kb::KnowledgeBase& kb) {
+    TherapyMatch therapy;
+    therapy.evidence_id = evidence.id;
+    therapy.drugs = evidence.drugs;
+    therapy.direction = evidence.direction;
+    therapy.kb_level = evidence.oncokb_level;
+    therapy.level_source = evidence.level_source;
+    therapy.tumor_type_match = within_any(kb, tumor_type, evidence.tumor_types);
+    therapy.level =
+        therapy.tumor_type_match ? evidence.oncokb_level : off_context_level(evidence.oncokb_level);
+    therapy.amp_tier = amp_tier(therapy.level, therapy.tumor_type_match);
+    therapy.escat = evidence.escat;
+    therapy.evidence_tumor_types = evidence.tumor_types;
+    therapy.line_of_therapy = evidence.line_of_therapy;
+    apply_regulatory(evidence, tumor_type, kb, therapy);
+    therapy.summary = evidence.summary;
+    therapy.trials = evidence.trials;
+    therapy.sources = evidence.sources;
+    if (!therapy.tumor_type_match) {
+        therapy.note = "the evidence is for " + str::join(evidence.tumor_types, ", ") +
+                       "; level lowered from " + evidence.oncokb_level + " to " + therapy.level +
+                       (therapy.on_label ? " (on-label here through an approval that covers this tumour type)"
+                                         : " (off-label)");
+    }
+    return therapy;
+}
+
+//! One evidence item of a finding's biomarker: a therapy row, or a caveat when the evidence excludes this
+//! tumour type or is resistance evidence for other tumour types only.
+void apply_evidence_item(const kb::EvidenceItem& evidence, const std::string& tumor_type,
+                         const kb::KnowledgeBase& kb, Finding& finding) {
+    if (within_any(kb, tumor_type, evidence.excluded_tumor_types)) {
+        finding.caveats.push_back(str::join(evidence.drugs, " + ") + " (" + evidence.id +
+                                  "): not offered; the evidence excludes " +
+                                  str::join(evidence.excluded_tumor_types, ", ") +
+                                  (evidence.summary.empty() ? "" : ". " + evidence.summary));
+        return;
+    }
+    TherapyMatch therapy = therapy_from(evidence, tumor_type, kb);
+    // Resistance evidence from other tumour types is no row of this patient's therapy list.
+    if (!therapy.tumor_type_match && therapy.direction == "resistance" && !therapy.on_label) {
+        add_unique(finding.caveats, "Resistance evidence for other tumour types, not applied here: " +
+                                        str::join(evidence.drugs, " + ") + " (" + evidence.oncokb_level +
+                                        " in " + str::join(evidence.tumor_types, ", ") + ").");
+        return;
+    }
+    for (const kb::Caveat& caveat : evidence.caveats) {
+        if (caveat.tumor_types.empty() || within_any(kb, tumor_type, caveat.tumor_types)) {
+            add_unique(finding.caveats, caveat.text);
+        }
+    }
+    finding.therapies.push_back(std::move(therapy));
+}
+
+//! The findings other than `self` that triggered a rule.
+std::vector<std::string> other_triggers(const std::vector<std::string>& triggers, const std::string& self) {
+    std::vector<std::string> others;
+    for (const std::string& id : triggers) {
+        if (id != self && !in_list(others, id)) {
+            others.push_back(id);
+        }
+    }
+    return others;
+}
+
+void apply_rule(const kb::ReasoningRule& rule, const std::vector<std::string>& triggers, Finding& finding) {
+    const bool finding_in_scope =
+        rule.therapy_biomarkers.empty() ||
+        std::any_of(finding.biomarkers.begin(), finding.biomarkers.end(),
+                    [&](const std::string& b) { return in_list(rule.therapy_biomarkers, b); });
+    if (!finding_in_scope) {
+        return;
+    }
+    for (TherapyMatch& therapy : finding.therapies) {
+        if (therapy.direction != "sensitivity") {
+            continue;
+        }
+        const bool drug_hit =
+            std::any_of(therapy.drugs.begin(), therapy.drugs.end(),
+                        [&](const std::string& d) { return in_list(rule.therapy_drugs, d); });
+        const std::vector<std::string> others = other_triggers(triggers, finding.id);
+        if (drug_hit && !others.empty()) {
+            therapy.flags.push_back(TherapyFlag{rule.id, rule.effect, rule.text, others, rule.sources});
+        }
+    }
+}
+
+void add_to_summary(const Finding& finding, const TherapyMatch& therapy,
+                    const std::vector<std::string>& drugs, TherapySummary& row) {
+    if (row.drugs.empty()) {
+        row.drugs = drugs;
+        row.direction = therapy.direction;
+        row.best_level = therapy.level;
+        row.best_level_source = therapy.level_source.type;
+    }
+    if (level_rank(therapy.level) < level_rank(row.best_level)) {
+        row.best_level = therapy.level;
+        row.best_level_source = therapy.level_source.type;
+    }
+    row.on_label = row.on_label || therapy.on_label;
+    row.tumor_specific_label = row.tumor_specific_label || therapy.tumor_specific_label;
+    add_unique(row.finding_ids, finding.id);
+    add_unique(row.evidence_ids, therapy.evidence_id);
+    for (const TherapyFlag& flag : therapy.flags) {
+        add_unique(row.flags, flag.effect + ": " + flag.text + " [" + flag.rule_id + "; " +
+                                  str::join(flag.finding_ids, ", ") + "]");
+    }
+    for (const std::string& trial : therapy.trials) {
+        add_unique(row.trials, trial);
+    }
+}
+
+}  // namespace
+
+int level_rank(const std::string& level) {
+    static const std::map<std::string, int> kRank = {{"1", 0}, {"2", 1},  {"3A", 2}, {"3B", 3},
+                                                     {"4", 4}, {"R1", 5}, {"R2", 6}};
+    const auto it = kRank.find(level);
+    return it == kRank.end() ? 9 : it->second;
+}
+
+std::string off_context_level(const std::string& level) {
+    if (level == "1" || level == "2" || level == "3A")
+        return "3B";
+    if (level == "R1")
+        return "R2";
+    return level;
+}
+
+std::string amp_tier(const std::string& level, bool tumor_type_match) {
+    if (tumor_type_match) {
+        if (level == "1" || level == "2" || level == "R1")
+            return "I-A";
+        if (level == "3A" || level == "R2")
+            return "I-B";
+        if (level == "3B")
+            return "II-C";
+        return "II-D";
+    }
+    if (level == "4")
+        return "II-D";
+    return "II-C";
+}
+
+void apply_evidence(Finding& finding, const std::string& tumor_type, const kb::KnowledgeBase& kb) {
+    for (const std::string& biomarker_id : finding.biomarkers) {
+        for (const kb::EvidenceItem& evidence : kb.evidence()) {
+            if (evidence.biomarker == biomarker_id) {
+                apply_evidence_item(evidence, tumor_type, kb, finding);
+            }
+        }
+    }
+    rank_and_deduplicate(finding.therapies);
+    finding.oncogenicity =
+        finding.therapies.empty() ? "oncogenic (biomarker without matched therapy here)" : "actionable";
+}
+
+void number_findings(std::vector<Finding>& findings, std::vector<Finding>& other_findings) {
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+        return std::make_tuple(static_cast<int>(a.category), a.gene, a.alteration) <
+               std::make_tuple(static_cast<int>(b.category), b.gene, b.alteration);
+    });
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        findings[i].id = "F" + std::to_string(i + 1);
+    }
+    for (std::size_t i = 0; i < other_findings.size(); ++i) {
+        other_findings[i].id = "O" + std::to_string(i + 1);
+    }
+}
+
+DetectedBiomarkers detected_biomarkers(const std::vector<Finding>& findings) {
+    DetectedBiomarkers detected;
+    for (const Finding& finding : findings) {
+        for (const std::string& biomarker : finding.biomarkers) {
+            detected[biomarker].push_back(finding.id);
+        }
+    }
+    return detected;
+}
+
+void apply_rules(std::vector<Finding>& findings, const DetectedBiomarkers& detected,
+                 const kb::KnowledgeBase& kb) {
+    for (const kb::ReasoningRule& rule : kb.rules()) {
+        std::vector<std::string> triggers;
+        for (const std::string& co : rule.co_biomarkers) {
+            const auto it = detected.find(co);
+            if (it != detected.end()) {
+                triggers.insert(triggers.end(), it->second.begin(), it->second.end());
+            }
+        }
+        if (triggers.empty()) {
+            continue;
+        }
+        for (Finding& finding : findings) {
+            apply_rule(rule, triggers, finding);
+        }
+    }
+}
+
+std::vector<TherapySummary> summarise_therapies(const std::vector<Finding>& findings) {
+    std::map<std::string, TherapySummary> rows;
+    for (const Finding& finding : findings) {
+        for (const TherapyMatch& therapy : finding.therapies) {
+            std::vector<std::string> drugs = therapy.drugs;
+            std::sort(drugs.begin(), drugs.end());
+            add_to_summary(finding, therapy, drugs, rows[therapy.direction + ":" + str::join(drugs, "+")]);
+        }
+    }
+    std::vector<TherapySummary> summary;
+    for (auto& [key, row] : rows) {
+        summary.push_back(std::move(row));
+    }
+    std::stable_sort(summary.begin(), summary.end(), [](const TherapySummary& a, const TherapySummary& b) {
+        // Level, then an approval for this tumour type before a tumour-agnostic one.
+        return std::make_tuple(a.direction != "sensitivity", !a.on_label, level_rank(a.best_level),
+                               !a.tumor_specific_label, str::join(a.drugs, "+")) <
+               std::make_tuple(b.direction != "sensitivity", !b.on_label, level_rank(b.best_level),
+                               !b.tumor_specific_label, str::join(b.drugs, "+"));
+    });
+    return summary;
+}
+
+}  // namespace precis::interpret

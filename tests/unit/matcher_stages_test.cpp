@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: Apache-2.0
+// The stages of interpret::match, each on its own, against the bundled knowledge base.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "interpret/matcher.hpp"
+#include "test_paths.hpp"
+
+namespace precis::interpret {
+namespace {
+
+const kb::KnowledgeBase& bundled_kb() {
+    static const kb::KnowledgeBase kb = kb::KnowledgeBase::load(test::kKnowledgeBase, test::kSchemas);
+    return kb;
+}
+
+SmallVariant variant(const std::string& gene, const std::string& change, int codon,
+                     VariantClass variant_class = VariantClass::missense) {
+    SmallVariant v;
+    v.gene = gene;
+    v.protein_change = change;
+    v.protein_start = codon;
+    v.protein_end = codon;
+    v.variant_class = variant_class;
+    v.annotation_source = "VEP CSQ";
+    v.vaf = 0.3;
+    v.where = Where{"t.vcf", 10, gene + " " + change};
+    return v;
+}
+
+CopyNumberCall copy_number(const std::string& gene, CopyNumberClass cn_class, double cn) {
+    CopyNumberCall call;
+    call.gene = gene;
+    call.cn_class = cn_class;
+    call.copy_number = cn;
+    call.where = Where{"t.cns", 3, ""};
+    return call;
+}
+
+Profile annotated_profile() {
+    Profile profile;
+    profile.assessed.small_variants = true;
+    profile.assessed.small_variants_annotated = true;
+    return profile;
+}
+
+bool has(const std::vector<std::string>& list, const std::string& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+const TherapyMatch* therapy_with(const Finding& finding, const std::string& drug) {
+    for (const TherapyMatch& t : finding.therapies) {
+        if (has(t.drugs, drug)) {
+            return &t;
+        }
+    }
+    return nullptr;
+}
+
+// ---- stage 1 ----
+
+TEST(MatcherStages, FindAlterationsSplitsMatchedOtherAndNotInterpreted) {
+    Profile profile = annotated_profile();
+    profile.variants.push_back(variant("BRAF", "V600E", 600));
+    profile.variants.push_back(variant("BRAF", "D22N", 22));                       // VUS
+    profile.variants.push_back(variant("KRAS", "", 0, VariantClass::synonymous));  // not protein-altering
+    profile.variants.back().protein_start.reset();
+    profile.variants.push_back(variant("PTEN", "", 0, VariantClass::unknown));  // nothing to read
+    profile.variants.back().protein_start.reset();
+    profile.copy_numbers.push_back(copy_number("ERBB2", CopyNumberClass::amplification, 14));
+    profile.copy_numbers.push_back(copy_number("MET", CopyNumberClass::neutral, 2));  // neutral: no finding
+    MatchInput input;
+    input.profile = &profile;
+    input.tumor_type = "IHCH";
+    input.genome = Genome::GRCh38;
+
+    const Alterations out = find_alterations(input, bundled_kb());
+    ASSERT_EQ(out.findings.size(), 2U);
+    EXPECT_EQ(out.findings[0].gene, "BRAF");
+    EXPECT_TRUE(has(out.findings[0].biomarkers, "BRAF_V600E"));
+    EXPECT_EQ(out.findings[1].gene, "ERBB2");
+    EXPECT_EQ(out.findings[1].alteration, "amplification");
+    EXPECT_TRUE(has(out.findings[1].biomarkers, "ERBB2_AMP"));
+    ASSERT_EQ(out.other_findings.size(), 1U);
+    EXPECT_EQ(out.other_findings[0].alteration, "D22N");
+    EXPECT_EQ(out.other_findings[0].oncogenicity, "vus");
+    ASSERT_EQ(out.not_interpreted.size(), 2U);
+    EXPECT_EQ(out.not_interpreted[0].gene, "KRAS");
+    EXPECT_EQ(out.not_interpreted[0].impact, GeneImpact::none);
+    EXPECT_EQ(out.not_interpreted[1].gene, "PTEN");
+    EXPECT_EQ(out.not_interpreted[1].impact, GeneImpact::all);
+}
+
+TEST(MatcherStages, LowVafVariantGetsACaveat) {
+    Profile profile = annotated_profile();
+    profile.variants.push_back(variant("IDH1", "R132C", 132));
+    profile.variants.back().vaf = 0.03;
+    MatchInput input;
+    input.profile = &profile;
+    const Alterations out = find_alterations(input, bundled_kb());
+    ASSERT_EQ(out.findings.size(), 1U);
+    ASSERT_FALSE(out.findings[0].caveats.empty());
+    EXPECT_NE(out.findings[0].caveats[0].find("Low variant allele fraction (3%)"), std::string::npos);
+}
+
+// ---- stage 2 ----
+
+TEST(MatcherStages, ApplyEvidenceKeepsLevelInContextAndLowersItOffContext) {
+    Finding in_context;
+    in_context.gene = "IDH1";
+    in_context.biomarkers = {"IDH1_R132"};
+    apply_evidence(in_context, "IHCH", bundled_kb());
+    const TherapyMatch* ivosidenib = therapy_with(in_context, "ivosidenib");
+    ASSERT_NE(ivosidenib, nullptr);
+    EXPECT_EQ(ivosidenib->level, "1");
+    EXPECT_TRUE(ivosidenib->tumor_type_match);
+    EXPECT_TRUE(ivosidenib->on_label);
+    EXPECT_EQ(in_context.oncogenicity, "actionable");
+
+    Finding off_context = in_context;
+    off_context.therapies.clear();
+    apply_evidence(off_context, "COAD", bundled_kb());
+    const TherapyMatch* lowered = therapy_with(off_context, "ivosidenib");
+    ASSERT_NE(lowered, nullptr);
+    EXPECT_EQ(lowered->level, "3B");
+    EXPECT_FALSE(lowered->tumor_type_match);
+    EXPECT_NE(lowered->note.find("level lowered from 1 to 3B"), std::string::npos);
+}
+
+TEST(MatcherStages, ApplyEvidenceKeepsOneRowPerDrugCombination) {
+    Finding finding;
+    finding.gene = "ERBB2";
+    finding.biomarkers = {"ERBB2_AMP", "HER2_IHC_3PLUS"};
+    apply_evidence(finding, "GBC", bundled_kb());
+    std::vector<std::string> keys;
+    for (const TherapyMatch& t : finding.therapies) {
+        std::vector<std::string> drugs = t.drugs;
+        std::sort(drugs.begin(), drugs.end());
+        std::string key = t.direction;
+        for (const std::string& d : drugs) {
+            key += ":" + d;
+        }
+        EXPECT_FALSE(has(keys, key)) << "duplicate row " << key;
+        keys.push_back(key);
+    }
+    EXPECT_FALSE(finding.therapies.empty());
+}
+
+TEST(MatcherStages, NumberFindingsOrdersByCategoryGeneAlteration) {
+    std::vector<Finding> findings(3);
+    findings[0].category = Category::copy_number;
+    findings[0].gene = "ERBB2";
+    findings[1].category = Category::small_variant;
+    findings[1].gene = "KRAS";
+    findings[2].category = Category::small_variant;
+    findings[2].gene = "BRAF";
+    std::vector<Finding> other(2);
+    number_findings(findings, other);
+    EXPECT_EQ(findings[0].gene, "BRAF");
+    EXPECT_EQ(findings[0].id, "F1");
+    EXPECT_EQ(findings[1].gene, "KRAS");
+    EXPECT_EQ(findings[2].gene, "ERBB2");
+    EXPECT_EQ(findings[2].id, "F3");
+    EXPECT_EQ(other[1].id, "O2");
+}
+
+// ---- stage 3 ----
+
+TEST(MatcherStages, RuleFlagsTherapyOnlyWhenTheCoBiomarkerIsInAnotherFinding) {
+    std::vector<Finding> findings(2);
+    findings[0].id = "F1";
+    findings[0].biomarkers = {"ERBB2_AMP"};
+    TherapyMatch trastuzumab;
+    trastuzumab.drugs = {"trastuzumab", "pertuzumab"};
+    trastuzumab.direction = "sensitivity";
+    findings[0].therapies.push_back(trastuzumab);
+    findings[1].id = "F2";
+    findings[1].biomarkers = {"PIK3CA_ACTIVATING"};
+
+    apply_rules(findings, detected_biomarkers(findings), bundled_kb());
+    ASSERT_EQ(findings[0].therapies[0].flags.size(), 1U);
+    EXPECT_EQ(findings[0].therapies[0].flags[0].rule_id, "rule.antiher2.pi3k_pten");
+    EXPECT_EQ(findings[0].therapies[0].flags[0].finding_ids, std::vector<std::string>{"F2"});
+
+    // Without the PIK3CA finding nothing is flagged.
+    std::vector<Finding> alone(findings.begin(), findings.begin() + 1);
+    alone[0].therapies[0].flags.clear();
+    apply_rules(alone, detected_biomarkers(alone), bundled_kb());
+    EXPECT_TRUE(alone[0].therapies[0].flags.empty());
+}
+
+// ---- stage 4 ----
+
+TEST(MatcherStages, SummaryRanksSensitivityBeforeResistanceAndKeepsBestLevel) {
+    std::vector<Finding> findings(2);
+    findings[0].id = "F1";
+    findings[1].id = "F2";
+    TherapyMatch a;
+    a.drugs = {"drug_b"};
+    a.direction = "sensitivity";
+    a.level = "3B";
+    a.evidence_id = "E1";
+    TherapyMatch b = a;
+    b.level = "1";
+    b.on_label = true;
+    b.evidence_id = "E2";
+    TherapyMatch r;
+    r.drugs = {"drug_a"};
+    r.direction = "resistance";
+    r.level = "R1";
+    r.evidence_id = "E3";
+    findings[0].therapies = {a, r};
+    findings[1].therapies = {b};
+    const std::vector<TherapySummary> summary = summarise_therapies(findings);
+    ASSERT_EQ(summary.size(), 2U);
+    EXPECT_EQ(summary[0].drugs, std::vector<std::string>{"drug_b"});
+    EXPECT_EQ(summary[0].best_level, "1");
+    EXPECT_TRUE(summary[0].on_label);
+    EXPECT_EQ(summary[0].finding_ids, (std::vector<std::string>{"F1", "F2"}));
+    EXPECT_EQ(summary[0].evidence_ids, (std::vector<std::string>{"E1", "E2"}));
+    EXPECT_EQ(summary[1].direction, "resistance");
+}
+
+// ---- stage 5 ----
+
+const BiomarkerStatus& status_of(const std::vector<BiomarkerStatus>& panel, const std::string& id) {
+    const auto it =
+        std::find_if(panel.begin(), panel.end(), [&](const BiomarkerStatus& s) { return s.id == id; });
+    if (it == panel.end()) {
+        throw std::runtime_error("biomarker " + id + " not on the panel");
+    }
+    return *it;
+}
+
+TEST(MatcherStages, PanelSeparatesNotDetectedFromNotAssessed) {
+    Profile profile = annotated_profile();  // small variants given, nothing else
+    MatchInput input;
+    input.profile = &profile;
+    input.genome = Genome::GRCh38;
+    const std::vector<BiomarkerStatus> panel = biomarker_panel(input, bundled_kb(), {}, {});
+    EXPECT_EQ(status_of(panel, "BRAF_V600E").status, "not_detected");
+    EXPECT_EQ(status_of(panel, "ERBB2_AMP").status, "not_assessed");
+    EXPECT_EQ(status_of(panel, "ERBB2_AMP").reason, "no copy-number input (--cnv)");
+    EXPECT_EQ(status_of(panel, "FGFR2_FUSION").status, "not_assessed");
+    EXPECT_EQ(status_of(panel, "MSI_H").status, "not_assessed");
+    // PTEN loss can also come from copy number: without --cnv it is not excluded.
+    EXPECT_EQ(status_of(panel, "PTEN_LOSS").status, "not_assessed");
+}
+
+TEST(MatcherStages, PanelMarksDetectedAndBlockedBiomarkers) {
+    Profile profile = annotated_profile();
+    MatchInput input;
+    input.profile = &profile;
+    input.genome = Genome::GRCh38;
+    const NotInterpreted record{"", Where{"t.vcf", 7, ""}, "BRAF", "malformed record", GeneImpact::all};
+    const DetectedBiomarkers detected = {{"IDH1_R132", {"F1"}}};
+    const std::vector<BiomarkerStatus> panel = biomarker_panel(input, bundled_kb(), detected, {&record});
+    EXPECT_EQ(status_of(panel, "IDH1_R132").status, "detected");
+    EXPECT_EQ(status_of(panel, "IDH1_R132").finding_ids, std::vector<std::string>{"F1"});
+    const BiomarkerStatus& braf = status_of(panel, "BRAF_V600E");
+    EXPECT_EQ(braf.status, "not_assessed");
+    EXPECT_NE(braf.reason.find("1 BRAF record(s) could not be interpreted (t.vcf:7"), std::string::npos)
+        << braf.reason;
+}
+
+TEST(MatcherStages, PanelMsiIndeterminateBand) {
+    Profile profile;
+    profile.assessed.msi = true;
+    MsiResult msi;
+    msi.caller = "msisensor";
+    msi.score = 5.0;
+    msi.threshold = 10.0;
+    msi.indeterminate_low = 3.0;
+    msi.status = "indeterminate";
+    profile.msi = msi;
+    MatchInput input;
+    input.profile = &profile;
+    const std::vector<BiomarkerStatus> panel = biomarker_panel(input, bundled_kb(), {}, {});
+    const BiomarkerStatus& status = status_of(panel, "MSI_H");
+    EXPECT_EQ(status.status, "indeterminate");
+    EXPECT_NE(status.reason.find("(score 5 by msisensor; MSI-H >= 10, indeterminate 3 to <10)"),
+              std::string::npos)
+        << status.reason;
+}
+
+TEST(MatcherStages, TumorContextIsLimitedToTheTumourTypeLineage) {
+    const std::vector<ContextItem> gist = tumor_context("GIST", bundled_kb());
+    const std::vector<ContextItem> ihch = tumor_context("IHCH", bundled_kb());
+    ASSERT_FALSE(gist.empty());
+    ASSERT_FALSE(ihch.empty());
+    for (const ContextItem& item : gist) {
+        EXPECT_TRUE(std::none_of(ihch.begin(), ihch.end(),
+                                 [&](const ContextItem& other) { return other.id == item.id; }) ||
+                    item.id.find("solid") != std::string::npos)
+            << item.id << " shown for both GIST and IHCH";
+    }
+}
+
+TEST(MatcherStages, LevelHelpers) {
+    EXPECT_EQ(off_context_level("1"), "3B");
+    EXPECT_EQ(off_context_level("3A"), "3B");
+    EXPECT_EQ(off_context_level("4"), "4");
+    EXPECT_EQ(off_context_level("R1"), "R2");
+    EXPECT_LT(level_rank("1"), level_rank("3A"));
+    EXPECT_LT(level_rank("4"), level_rank("R1"));
+    EXPECT_EQ(amp_tier("1", true), "I-A");
+    EXPECT_EQ(amp_tier("3B", true), "II-C");
+    EXPECT_EQ(amp_tier("1", false), "II-C");
+    EXPECT_EQ(amp_tier("4", false), "II-D");
+}
+
+}  // namespace
+}  // namespace precis::interpret
