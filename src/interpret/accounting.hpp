@@ -2,7 +2,7 @@
 #pragma once
 
 #include "model/profile.hpp"
-#include "report/report.hpp"
+#include "model/report.hpp"
 
 namespace precis::interpret {
 

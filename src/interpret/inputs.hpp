@@ -11,7 +11,7 @@
 #include "interpret/tmb.hpp"
 #include "model/genome.hpp"
 #include "model/profile.hpp"
-#include "report/report.hpp"
+#include "model/report.hpp"
 
 namespace precis::interpret {
 

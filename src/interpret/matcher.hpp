@@ -8,7 +8,7 @@
 
 #include "kb/knowledge_base.hpp"
 #include "model/profile.hpp"
-#include "report/report.hpp"
+#include "model/report.hpp"
 
 namespace precis::interpret {
 

@@ -3,7 +3,7 @@
 
 #include "interpret/request.hpp"
 #include "kb/knowledge_base.hpp"
-#include "report/report.hpp"
+#include "model/report.hpp"
 
 namespace precis::interpret {
 

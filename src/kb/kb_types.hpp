@@ -9,7 +9,7 @@
 
 #include "model/genome.hpp"
 #include "model/profile.hpp"
-#include "report/report.hpp"
+#include "model/report.hpp"
 
 namespace precis::kb {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "report/report.hpp"
+#include "model/report.hpp"
 
 namespace precis::report {
 

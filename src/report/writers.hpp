@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "report/report.hpp"
+#include "model/report.hpp"
 
 //! Report writers for people and for other systems: HTML (tumour board), TSV (spreadsheets, LIMS),
 //! FHIR R4 (EHRs) and PDF (HTML printed by headless Chromium). Writers hold no interpretation logic:

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "report/report.hpp"
+#include "model/report.hpp"
 
 namespace precis::test {
 
