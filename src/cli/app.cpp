@@ -76,7 +76,7 @@ int run_interpret(const InterpretOptions& options) {
         report::write_reports(report, options.out, options.formats, options.pdf);
     std::size_t detected = 0;
     for (const auto& b : report.biomarkers) {
-        detected += b.status == "detected" ? 1 : 0;
+        detected += b.status == BiomarkerState::detected ? 1 : 0;
     }
     spdlog::info("{} finding(s), {} biomarker(s) detected, {} therapy option(s)", report.findings.size(),
                  detected, report.therapy_summary.size());

@@ -131,7 +131,7 @@ void add_variants(const Profile& profile, const kb::KnowledgeBase& kb, Alteratio
             std::any_of(kb.hotspots().begin(), kb.hotspots().end(), [&](const auto& codon) {
                 return codon.gene == v.gene && v.protein_start && *v.protein_start == codon.codon;
             });
-        finding.oncogenicity = hotspot_codon ? "oncogenic (hotspot codon, no matched therapy)" : "vus";
+        finding.oncogenicity = hotspot_codon ? Oncogenicity::oncogenic_hotspot : Oncogenicity::vus;
         out.other_findings.push_back(std::move(finding));
     }
 }
@@ -183,7 +183,7 @@ void add_copy_numbers(const Profile& profile, const kb::KnowledgeBase& kb, Alter
             out.findings.push_back(std::move(finding));
         } else if (c.cn_class == CopyNumberClass::amplification ||
                    c.cn_class == CopyNumberClass::homozygous_deletion) {
-            finding.oncogenicity = "no matched therapy";
+            finding.oncogenicity = Oncogenicity::copy_number_without_therapy;
             out.other_findings.push_back(std::move(finding));
         }
     }
@@ -229,8 +229,7 @@ void add_fusions(const std::vector<FusionEvent>& events, const kb::KnowledgeBase
             finding.caveats.push_back(event.fusion.support_note);
         }
         if (finding.biomarkers.empty()) {
-            finding.oncogenicity =
-                "fusion without the retained kinase/functional domain (reported, not matched)";
+            finding.oncogenicity = Oncogenicity::fusion_domain_lost;
             out.other_findings.push_back(std::move(finding));
             continue;
         }

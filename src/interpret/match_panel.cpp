@@ -276,14 +276,14 @@ std::vector<BiomarkerStatus> biomarker_panel(const MatchInput& input, const kb::
         status.gene = biomarker.gene;
         status.category = biomarker.category;
         if (const auto it = detected.find(biomarker.id); it != detected.end()) {
-            status.status = "detected";
+            status.status = BiomarkerState::detected;
             status.finding_ids = it->second;
             status.reason = "found in the inputs";
         } else {
             const Assessment result = assess(biomarker, input, kb, uncertain);
-            status.status = result.indeterminate ? "indeterminate"
-                            : result.assessable  ? "not_detected"
-                                                 : "not_assessed";
+            status.status = result.indeterminate ? BiomarkerState::indeterminate
+                            : result.assessable  ? BiomarkerState::not_detected
+                                                 : BiomarkerState::not_assessed;
             status.reason = result.reason;
         }
         panel.push_back(std::move(status));

@@ -28,7 +28,7 @@ void rank_and_deduplicate(std::vector<TherapyMatch>& therapies) {
     for (TherapyMatch& therapy : therapies) {
         std::vector<std::string> drugs = therapy.drugs;
         std::sort(drugs.begin(), drugs.end());
-        if (seen.insert(therapy.direction + ":" + str::join(drugs, "+")).second) {
+        if (seen.insert(std::string(to_string(therapy.direction)) + ":" + str::join(drugs, "+")).second) {
             unique.push_back(std::move(therapy));
         }
     }
@@ -80,7 +80,8 @@ TherapyMatch therapy_from(const kb::EvidenceItem& evidence, const std::string& t
     therapy.sources = evidence.sources;
     if (!therapy.tumor_type_match) {
         therapy.note = "the evidence is for " + str::join(evidence.tumor_types, ", ") +
-                       "; level lowered from " + evidence.oncokb_level + " to " + therapy.level +
+                       "; level lowered from " + to_string(evidence.oncokb_level) + " to " +
+                       to_string(therapy.level) +
                        (therapy.on_label ? " (on-label here through an approval that covers this tumour type)"
                                          : " (off-label)");
     }
@@ -100,10 +101,11 @@ void apply_evidence_item(const kb::EvidenceItem& evidence, const std::string& tu
     }
     TherapyMatch therapy = therapy_from(evidence, tumor_type, kb);
     // Resistance evidence from other tumour types is no row of this patient's therapy list.
-    if (!therapy.tumor_type_match && therapy.direction == "resistance" && !therapy.on_label) {
+    if (!therapy.tumor_type_match && therapy.direction == Direction::resistance && !therapy.on_label) {
         add_unique(finding.caveats, "Resistance evidence for other tumour types, not applied here: " +
-                                        str::join(evidence.drugs, " + ") + " (" + evidence.oncokb_level +
-                                        " in " + str::join(evidence.tumor_types, ", ") + ").");
+                                        str::join(evidence.drugs, " + ") + " (" +
+                                        to_string(evidence.oncokb_level) + " in " +
+                                        str::join(evidence.tumor_types, ", ") + ").");
         return;
     }
     for (const kb::Caveat& caveat : evidence.caveats) {
@@ -134,7 +136,7 @@ void apply_rule(const kb::ReasoningRule& rule, const std::vector<std::string>& t
         return;
     }
     for (TherapyMatch& therapy : finding.therapies) {
-        if (therapy.direction != "sensitivity") {
+        if (therapy.direction != Direction::sensitivity) {
             continue;
         }
         const bool drug_hit =
@@ -174,34 +176,36 @@ void add_to_summary(const Finding& finding, const TherapyMatch& therapy,
 
 }  // namespace
 
-int level_rank(const std::string& level) {
-    static const std::map<std::string, int> kRank = {{"1", 0}, {"2", 1},  {"3A", 2}, {"3B", 3},
-                                                     {"4", 4}, {"R1", 5}, {"R2", 6}};
-    const auto it = kRank.find(level);
-    return it == kRank.end() ? 9 : it->second;
-}
-
-std::string off_context_level(const std::string& level) {
-    if (level == "1" || level == "2" || level == "3A")
-        return "3B";
-    if (level == "R1")
-        return "R2";
-    return level;
-}
-
-std::string amp_tier(const std::string& level, bool tumor_type_match) {
-    if (tumor_type_match) {
-        if (level == "1" || level == "2" || level == "R1")
-            return "I-A";
-        if (level == "3A" || level == "R2")
-            return "I-B";
-        if (level == "3B")
-            return "II-C";
-        return "II-D";
+Level off_context_level(Level level) {
+    switch (level) {
+        case Level::level_1:
+        case Level::level_2:
+        case Level::level_3a:
+            return Level::level_3b;
+        case Level::level_r1:
+            return Level::level_r2;
+        default:
+            return level;
     }
-    if (level == "4")
-        return "II-D";
-    return "II-C";
+}
+
+std::string amp_tier(Level level, bool tumor_type_match) {
+    if (tumor_type_match) {
+        switch (level) {
+            case Level::level_1:
+            case Level::level_2:
+            case Level::level_r1:
+                return "I-A";
+            case Level::level_3a:
+            case Level::level_r2:
+                return "I-B";
+            case Level::level_3b:
+                return "II-C";
+            default:
+                return "II-D";
+        }
+    }
+    return level == Level::level_4 ? "II-D" : "II-C";
 }
 
 void apply_evidence(Finding& finding, const std::string& tumor_type, const kb::KnowledgeBase& kb) {
@@ -214,7 +218,7 @@ void apply_evidence(Finding& finding, const std::string& tumor_type, const kb::K
     }
     rank_and_deduplicate(finding.therapies);
     finding.oncogenicity =
-        finding.therapies.empty() ? "oncogenic (biomarker without matched therapy here)" : "actionable";
+        finding.therapies.empty() ? Oncogenicity::oncogenic_without_therapy : Oncogenicity::actionable;
 }
 
 void number_findings(std::vector<Finding>& findings, std::vector<Finding>& other_findings) {
@@ -265,7 +269,8 @@ std::vector<TherapySummary> summarise_therapies(const std::vector<Finding>& find
         for (const TherapyMatch& therapy : finding.therapies) {
             std::vector<std::string> drugs = therapy.drugs;
             std::sort(drugs.begin(), drugs.end());
-            add_to_summary(finding, therapy, drugs, rows[therapy.direction + ":" + str::join(drugs, "+")]);
+            add_to_summary(finding, therapy, drugs,
+                           rows[std::string(to_string(therapy.direction)) + ":" + str::join(drugs, "+")]);
         }
     }
     std::vector<TherapySummary> summary;
@@ -274,9 +279,9 @@ std::vector<TherapySummary> summarise_therapies(const std::vector<Finding>& find
     }
     std::stable_sort(summary.begin(), summary.end(), [](const TherapySummary& a, const TherapySummary& b) {
         // Level, then an approval for this tumour type before a tumour-agnostic one.
-        return std::make_tuple(a.direction != "sensitivity", !a.on_label, level_rank(a.best_level),
+        return std::make_tuple(a.direction != Direction::sensitivity, !a.on_label, level_rank(a.best_level),
                                !a.tumor_specific_label, str::join(a.drugs, "+")) <
-               std::make_tuple(b.direction != "sensitivity", !b.on_label, level_rank(b.best_level),
+               std::make_tuple(b.direction != Direction::sensitivity, !b.on_label, level_rank(b.best_level),
                                !b.tumor_specific_label, str::join(b.drugs, "+"));
     });
     return summary;

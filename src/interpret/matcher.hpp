@@ -108,10 +108,8 @@ std::vector<ContextItem> tumor_context(const std::string& tumor_type, const kb::
 
 //! AMP/ASCO/CAP 2017 tier derived from an OncoKB-style level and whether the evidence is for this tumour
 //! type.
-std::string amp_tier(const std::string& level, bool tumor_type_match);
+std::string amp_tier(Level level, bool tumor_type_match);
 //! Level reported in another tumour type (off-label): 1/2/3A -> 3B, 3B -> 3B, 4 -> 4, R1 -> R2, R2 -> R2.
-std::string off_context_level(const std::string& level);
-//! Rank for sorting: lower is stronger (1 < 2 < 3A < 3B < 4; R1 < R2 after sensitivity levels).
-int level_rank(const std::string& level);
+Level off_context_level(Level level);
 
 }  // namespace precis::interpret

@@ -10,8 +10,8 @@ namespace precis::kb {
 namespace {
 
 std::string describe(const EvidenceItem& e) {
-    return e.id + ": " + e.biomarker + " -> " + str::join(e.drugs, " + ") + " (" + e.direction + ", level " +
-           e.oncokb_level + ", " + str::join(e.tumor_types, "/") + ")";
+    return e.id + ": " + e.biomarker + " -> " + str::join(e.drugs, " + ") + " (" + to_string(e.direction) +
+           ", level " + to_string(e.oncokb_level) + ", " + str::join(e.tumor_types, "/") + ")";
 }
 
 std::string regulatory_text(const EvidenceItem& e) {
@@ -48,7 +48,8 @@ KbDiff diff(const KnowledgeBase& old_kb, const KnowledgeBase& new_kb) {
         }
         const EvidenceItem& o = *it->second;
         if (o.oncokb_level != e->oncokb_level) {
-            out.relevelled.push_back(id + ": level " + o.oncokb_level + " -> " + e->oncokb_level);
+            out.relevelled.push_back(id + ": level " + to_string(o.oncokb_level) + " -> " +
+                                     to_string(e->oncokb_level));
         }
         if (o.drugs != e->drugs) {
             out.changed.push_back(id + ": drugs " + str::join(o.drugs, " + ") + " -> " +
@@ -64,8 +65,8 @@ KbDiff diff(const KnowledgeBase& old_kb, const KnowledgeBase& new_kb) {
             out.changed.push_back(id + ": regulatory " + regulatory_text(o) + " -> " + regulatory_text(*e));
         }
         if (o.biomarker != e->biomarker || o.direction != e->direction) {
-            out.changed.push_back(id + ": " + o.biomarker + "/" + o.direction + " -> " + e->biomarker + "/" +
-                                  e->direction);
+            out.changed.push_back(id + ": " + o.biomarker + "/" + to_string(o.direction) + " -> " +
+                                  e->biomarker + "/" + to_string(e->direction));
         }
         if (sources_text(o.sources) != sources_text(e->sources)) {
             out.changed.push_back(id + ": sources " + sources_text(o.sources) + " -> " +

@@ -117,8 +117,8 @@ struct EvidenceItem {
     std::vector<std::string> tumor_types;
     std::vector<std::string> excluded_tumor_types;
     std::vector<std::string> drugs;
-    std::string direction;
-    std::string oncokb_level;
+    Direction direction = Direction::sensitivity;
+    Level oncokb_level = Level::level_4;
     LevelProvenance level_source;  //!< where oncokb_level comes from
     std::string escat;
     std::string line_of_therapy;

@@ -414,8 +414,20 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
             evidence.tumor_types = get_strings(item, "tumor_types");
             evidence.excluded_tumor_types = get_strings(item, "excluded_tumor_types");
             evidence.drugs = get_strings(item, "drugs");
-            evidence.direction = get_string(item, "direction");
-            evidence.oncokb_level = get_string(item, "oncokb_level");
+            // The schema enumerates both; a value it let through but the model does not know is a problem.
+            const std::string direction = get_string(item, "direction");
+            const std::string level = get_string(item, "oncokb_level");
+            if (const auto parsed = parse_direction(direction)) {
+                evidence.direction = *parsed;
+            } else {
+                loader.problems.push_back(file + ": " + evidence.id + ": unknown direction '" + direction +
+                                          "'");
+            }
+            if (const auto parsed = parse_level(level)) {
+                evidence.oncokb_level = *parsed;
+            } else {
+                loader.problems.push_back(file + ": " + evidence.id + ": unknown level '" + level + "'");
+            }
             if (const auto it = item.FindMember("level_source");
                 it != item.MemberEnd() && it->value.IsObject()) {
                 evidence.level_source.type =
@@ -456,14 +468,14 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
             if (evidence.level_source.type != LevelSource::curator &&
                 (evidence.level_source.date.size() != 10 || evidence.level_source.reference.empty())) {
                 loader.problems.push_back(
-                    file + ": " + evidence.id + ": level " + evidence.oncokb_level + " from " +
+                    file + ": " + evidence.id + ": level " + to_string(evidence.oncokb_level) + " from " +
                     to_string(evidence.level_source.type) +
                     " needs a dated source (level_source.date YYYY-MM-DD and reference)");
             }
-            const bool resistance_level = evidence.oncokb_level == "R1" || evidence.oncokb_level == "R2";
-            if (resistance_level != (evidence.direction == "resistance")) {
-                loader.problems.push_back(file + ": " + evidence.id + ": level " + evidence.oncokb_level +
-                                          " does not fit direction " + evidence.direction);
+            if (is_resistance(evidence.oncokb_level) != (evidence.direction == Direction::resistance)) {
+                loader.problems.push_back(file + ": " + evidence.id + ": level " +
+                                          to_string(evidence.oncokb_level) + " does not fit direction " +
+                                          to_string(evidence.direction));
             }
             check_biomarkers(file, evidence.id, {evidence.biomarker});
             check_tumor_types(file, evidence.id, evidence.tumor_types);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "model/evidence.hpp"
 #include "model/profile.hpp"
 
 namespace precis {
@@ -43,10 +44,10 @@ struct TherapyFlag {
 struct TherapyMatch {
     std::string evidence_id;
     std::vector<std::string> drugs;  //!< lower-case INN
-    std::string direction;           //!< sensitivity | resistance
-    std::string level;               //!< OncoKB-style level for THIS tumour type: 1 2 3A 3B 4 R1 R2
-    std::string kb_level;            //!< level as curated for the evidence's own tumour types
-    LevelProvenance level_source;    //!< where kb_level comes from (curator-assigned levels say so)
+    Direction direction = Direction::sensitivity;
+    Level level = Level::level_4;     //!< OncoKB-style level for THIS tumour type
+    Level kb_level = Level::level_4;  //!< level as curated for the evidence's own tumour types
+    LevelProvenance level_source;     //!< where kb_level comes from (curator-assigned levels say so)
     std::string amp_tier;  //!< AMP/ASCO/CAP, e.g. "I-A", "II-C" (derived, see knowledgebase/README.md)
     std::string escat;     //!< empty unless verified
     bool on_label = false;
@@ -77,7 +78,7 @@ struct Finding {
     std::optional<double> value;  //!< numeric value where meaningful (copy number, TMB, MSI score)
     std::vector<TherapyMatch> therapies;
     std::vector<std::string> caveats;
-    std::string oncogenicity;  //!< "actionable", "oncogenic", "vus"
+    Oncogenicity oncogenicity = Oncogenicity::vus;
 };
 
 //! One row of the biomarker panel: detected / not_detected / not_assessed, with why.
@@ -86,7 +87,7 @@ struct BiomarkerStatus {
     std::string label;
     std::string gene;
     Category category = Category::small_variant;
-    std::string status;  //!< detected | not_detected | indeterminate | not_assessed
+    BiomarkerState status = BiomarkerState::not_assessed;
     std::string reason;
     std::vector<std::string> finding_ids;
 };
@@ -94,9 +95,9 @@ struct BiomarkerStatus {
 //! A per-patient therapy summary row: therapies ranked, each naming the findings that support it.
 struct TherapySummary {
     std::vector<std::string> drugs;
-    std::string best_level;
+    Level best_level = Level::level_4;
     bool on_label = false;
-    std::string direction;
+    Direction direction = Direction::sensitivity;
     std::vector<std::string> finding_ids;
     std::vector<std::string> evidence_ids;
     std::vector<std::string> flags;  //!< resistance/caution texts against it

@@ -492,9 +492,7 @@ class Bundle {
         std::vector<std::string> lines = {"precis finding " + f.id + " (" + node.section +
                                           "): " + finding_name(f)};
         lines.push_back(f.details);
-        if (!f.oncogenicity.empty()) {
-            lines.push_back("Oncogenicity: " + f.oncogenicity);
-        }
+        lines.push_back(std::string("Oncogenicity: ") + to_string(f.oncogenicity));
         for (const auto& caveat : f.caveats) {
             lines.push_back("Caveat: " + caveat);
         }
@@ -631,22 +629,19 @@ class Bundle {
         w_.EndArray();
         key(w_, "component");
         w_.StartArray();
-        if (t.direction == "sensitivity") {
+        if (t.direction == Direction::sensitivity) {
             component_coded(w_, kTbd, "therapeutic-implication", "Therapeutic Implication", kLoinc,
                             "LA6677-4", "Responsive");
-        } else if (t.direction == "resistance") {
+        } else {
             component_coded(w_, kTbd, "therapeutic-implication", "Therapeutic Implication", kLoinc,
                             "LA6676-6", "Resistant");
-        } else if (!t.direction.empty()) {
-            component_text(w_, kTbd, "therapeutic-implication", "Therapeutic Implication", t.direction);
         }
         for (const auto& drug : t.drugs) {
             component_text(w_, kLoinc, "51963-7", "Medication assessed [ID]", drug);
         }
-        if (!t.level.empty()) {
-            component_coded(w_, kLoinc, "93044-6", "Level of evidence", kPrecisLevel, t.level,
-                            "Level " + t.level + " (" + level_source_text(t.level_source) + ")");
-        }
+        component_coded(
+            w_, kLoinc, "93044-6", "Level of evidence", kPrecisLevel, to_string(t.level),
+            std::string("Level ") + to_string(t.level) + " (" + level_source_text(t.level_source) + ")");
         if (!t.amp_tier.empty()) {
             component_coded(w_, kLoinc, "93044-6", "Level of evidence", kAmpTier, t.amp_tier,
                             "Tier " + t.amp_tier);

@@ -139,23 +139,27 @@ std::string drugs_text(const std::vector<std::string>& drugs) {
 }
 
 //! Level badge: a fixed CSS class per known level, and the level always written out as text.
-std::string level_badge(const std::string& level) {
-    if (level.empty()) {
-        return "<span class=\"badge lvl-none\">No level</span>";
+std::string level_badge(Level level) {
+    const char* css = "lvl-4";
+    switch (level) {
+        case Level::level_1:
+            css = "lvl-1";
+            break;
+        case Level::level_2:
+            css = "lvl-2";
+            break;
+        case Level::level_3a:
+        case Level::level_3b:
+            css = "lvl-3";
+            break;
+        case Level::level_4:
+            break;
+        case Level::level_r1:
+        case Level::level_r2:
+            css = "lvl-r";
+            break;
     }
-    std::string css = "lvl-other";
-    if (level == "1") {
-        css = "lvl-1";
-    } else if (level == "2") {
-        css = "lvl-2";
-    } else if (level == "3A" || level == "3B") {
-        css = "lvl-3";
-    } else if (level == "4") {
-        css = "lvl-4";
-    } else if (level == "R1" || level == "R2") {
-        css = "lvl-r";
-    }
-    return "<span class=\"badge " + css + "\">Level " + esc(level) + "</span>";
+    return std::string("<span class=\"badge ") + css + "\">Level " + to_string(level) + "</span>";
 }
 
 std::string label_badge(bool on_label) {
@@ -163,14 +167,9 @@ std::string label_badge(bool on_label) {
                     : "<span class=\"tag tag-off\">Off-label</span>";
 }
 
-std::string direction_text(const std::string& direction) {
-    if (direction == "resistance") {
-        return "<span class=\"dir-res\">&#9888; Resistance</span>";
-    }
-    if (direction == "sensitivity") {
-        return "Sensitivity";
-    }
-    return esc(direction);
+std::string direction_text(Direction direction) {
+    return direction == Direction::resistance ? "<span class=\"dir-res\">&#9888; Resistance</span>"
+                                              : "Sensitivity";
 }
 
 //! A number for display ("12.4"); "not a finite number" for NaN or infinity.
@@ -202,8 +201,8 @@ std::string source_tag(const LevelProvenance& source) {
 std::size_t actionable_count(const std::vector<Finding>& findings) {
     return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
         return std::any_of(f.therapies.begin(), f.therapies.end(), [](const TherapyMatch& t) {
-            return t.direction == "sensitivity" &&
-                   (t.level == "1" || t.level == "2" || t.level == "3A" || t.level == "3B");
+            return t.direction == Direction::sensitivity &&
+                   level_rank(t.level) <= level_rank(Level::level_3b);
         });
     }));
 }
@@ -218,20 +217,20 @@ std::string msi_status_text(const std::string& status) {
     return "<strong>" + esc(status) + "</strong>";
 }
 
-std::string status_badge(const std::string& status) {
-    if (status == "detected") {
-        return "<span class=\"status st-det\"><span aria-hidden=\"true\">&#9679;</span> Detected</span>";
+std::string status_badge(BiomarkerState status) {
+    switch (status) {
+        case BiomarkerState::detected:
+            return "<span class=\"status st-det\"><span aria-hidden=\"true\">&#9679;</span> Detected</span>";
+        case BiomarkerState::not_detected:
+            return "<span class=\"status st-neg\"><span aria-hidden=\"true\">&#9675;</span> Not "
+                   "detected</span>";
+        case BiomarkerState::indeterminate:
+            return "<span class=\"status st-ind\"><span aria-hidden=\"true\">&#9680;</span> "
+                   "Indeterminate</span>";
+        case BiomarkerState::not_assessed:
+            break;
     }
-    if (status == "not_detected") {
-        return "<span class=\"status st-neg\"><span aria-hidden=\"true\">&#9675;</span> Not detected</span>";
-    }
-    if (status == "not_assessed") {
-        return "<span class=\"status st-na\"><span aria-hidden=\"true\">&#9676;</span> Not assessed</span>";
-    }
-    if (status == "indeterminate") {
-        return "<span class=\"status st-ind\"><span aria-hidden=\"true\">&#9680;</span> Indeterminate</span>";
-    }
-    return "<span class=\"status\">" + esc(status) + "</span>";
+    return "<span class=\"status st-na\"><span aria-hidden=\"true\">&#9676;</span> Not assessed</span>";
 }
 
 std::string category_text(Category category) {
@@ -526,8 +525,8 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
         std::size_t detected = 0;
         std::size_t not_assessed = 0;
         for (const auto& biomarker : r.biomarkers) {
-            detected += biomarker.status == "detected" ? 1 : 0;
-            not_assessed += biomarker.status == "not_assessed" ? 1 : 0;
+            detected += biomarker.status == BiomarkerState::detected ? 1 : 0;
+            not_assessed += biomarker.status == BiomarkerState::not_assessed ? 1 : 0;
         }
         auto card = [this](std::string_view key, std::size_t value) {
             out_ += "<div class=\"card\"><div class=\"k\">" + std::string(key) + "</div><div class=\"v\">" +
@@ -563,7 +562,7 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
                     if (therapy.level_source.type == LevelSource::curator) {
                         out_ += " <span class=\"tag tag-curator\">curator-assigned</span>";
                     }
-                    if (therapy.direction == "resistance") {
+                    if (therapy.direction == Direction::resistance) {
                         out_ += " " + direction_text(therapy.direction);
                     }
                     out_ += "</div>";
@@ -624,7 +623,8 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
             "style=\"width:14%\">Type</th><th style=\"width:15%\">Status</th><th>Why / "
             "evidence</th></tr></thead><tbody>\n";
         for (const auto& b : report_.biomarkers) {
-            out_ += std::string("<tr") + (b.status == "not_assessed" ? " class=\"row-na\"" : "") + "><td>" +
+            out_ += std::string("<tr") +
+                    (b.status == BiomarkerState::not_assessed ? " class=\"row-na\"" : "") + "><td>" +
                     esc(b.label.empty() ? b.id : b.label) + "</td><td class=\"gene\">" + esc(b.gene) +
                     "</td><td>" + category_text(b.category) + "</td><td>" + status_badge(b.status) +
                     "</td><td class=\"reason\">" + esc(b.reason);
@@ -660,9 +660,9 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
         }
         out_ +=
             "<h3>Measured signatures</h3>\n<table><tbody><tr><th style=\"width:22%\">TMB</th><td>" +
-            status_badge(tmb.status == "high"       ? "detected"
-                         : tmb.status == "not_high" ? "not_detected"
-                                                    : "not_assessed") +
+            status_badge(tmb.status == "high"       ? BiomarkerState::detected
+                         : tmb.status == "not_high" ? BiomarkerState::not_detected
+                                                    : BiomarkerState::not_assessed) +
             " " + esc(tmb_text) +
             (tmb.counting_rule.empty() ? ""
                                        : "<div class=\"small muted\">" + esc(tmb.counting_rule) + "</div>") +
@@ -721,8 +721,9 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
                     out_ += "<div class=\"small muted\">Line: " + esc(t.line_of_therapy) + "</div>";
                 }
                 out_ += "</td><td>" + level_badge(t.level) + source_tag(t.level_source);
-                if (!t.kb_level.empty() && t.kb_level != t.level) {
-                    out_ += "<div class=\"small muted\">KB level " + esc(t.kb_level) + "</div>";
+                if (t.kb_level != t.level) {
+                    out_ += std::string("<div class=\"small muted\">KB level ") + to_string(t.kb_level) +
+                            "</div>";
                 }
                 if (!t.escat.empty()) {
                     out_ += "<div class=\"small\">ESCAT " + esc(t.escat) + "</div>";
@@ -802,7 +803,7 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
             out_ += "<tr><td>" + esc(f.id) + "</td><td class=\"gene\">" + esc(f.gene) + "</td><td>" +
                     esc(f.alteration) + "</td><td>" + category_text(f.category) + "</td>";
             if (show_oncogenicity) {
-                out_ += "<td>" + esc(f.oncogenicity) + "</td>";
+                out_ += "<td>" + esc(to_string(f.oncogenicity)) + "</td>";
             }
             out_ += "<td class=\"num\">" + optional_number(f.vaf, 3) + "</td><td class=\"num\">" +
                     (f.depth ? std::to_string(*f.depth) : std::string("&mdash;")) +

@@ -172,7 +172,7 @@ void write_finding(Writer& w, const Finding& f) {
     }
     number_member(w, "value", f.value);
     key_string(w, "details", f.details);
-    key_string(w, "oncogenicity", f.oncogenicity);
+    key_string(w, "oncogenicity", to_string(f.oncogenicity));
     string_array(w, "caveats", f.caveats);
     w.Key("therapies");
     w.StartArray();
@@ -180,9 +180,9 @@ void write_finding(Writer& w, const Finding& f) {
         w.StartObject();
         key_string(w, "evidence_id", t.evidence_id);
         string_array(w, "drugs", t.drugs);
-        key_string(w, "direction", t.direction);
-        key_string(w, "level", t.level);
-        key_string(w, "kb_level", t.kb_level);
+        key_string(w, "direction", to_string(t.direction));
+        key_string(w, "level", to_string(t.level));
+        key_string(w, "kb_level", to_string(t.kb_level));
         w.Key("level_source");
         w.StartObject();
         key_string(w, "type", to_string(t.level_source.type));
@@ -305,7 +305,7 @@ std::string render_json(const Report& report) {
         if (!b.gene.empty())
             key_string(w, "gene", b.gene);
         key_string(w, "category", to_string(b.category));
-        key_string(w, "status", b.status);
+        key_string(w, "status", to_string(b.status));
         key_string(w, "reason", b.reason);
         string_array(w, "finding_ids", b.finding_ids);
         w.EndObject();
@@ -320,8 +320,8 @@ std::string render_json(const Report& report) {
     for (const TherapySummary& t : report.therapy_summary) {
         w.StartObject();
         string_array(w, "drugs", t.drugs);
-        key_string(w, "direction", t.direction);
-        key_string(w, "best_level", t.best_level);
+        key_string(w, "direction", to_string(t.direction));
+        key_string(w, "best_level", to_string(t.best_level));
         key_string(w, "best_level_source", to_string(t.best_level_source));
         w.Key("on_label");
         w.Bool(t.on_label);

@@ -64,7 +64,7 @@ void add_finding(std::string& out, const Report& report, const Finding& f, std::
         f.gene,
         f.alteration,
         to_string(f.category),
-        f.oncogenicity,
+        to_string(f.oncogenicity),
         f.vaf ? format_number(*f.vaf) : std::string(),
         f.depth ? std::to_string(*f.depth) : std::string(),
         f.value ? format_number(*f.value) : std::string(),
@@ -83,9 +83,9 @@ void add_finding(std::string& out, const Report& report, const Finding& f, std::
     for (const auto& t : f.therapies) {
         std::vector<std::string> cells = finding_cells;
         cells.push_back(str::join(t.drugs, " + "));
-        cells.push_back(t.direction);
-        cells.push_back(t.level);
-        cells.push_back(t.kb_level);
+        cells.push_back(to_string(t.direction));
+        cells.push_back(to_string(t.level));
+        cells.push_back(to_string(t.kb_level));
         cells.push_back(t.amp_tier);
         cells.push_back(t.escat);
         cells.push_back(t.on_label ? "yes" : "no");

@@ -75,8 +75,8 @@ TEST(BundledKnowledgeBase, MedicalFactsMostOftenGottenWrong) {
             }
         }
         // OncoKB rates ERBB2 amplification in BTC at Level 2, not 1.
-        if (item.biomarker == "ERBB2_AMP" && item.direction == "sensitivity") {
-            EXPECT_NE(item.oncokb_level, "1") << item.id;
+        if (item.biomarker == "ERBB2_AMP" && item.direction == Direction::sensitivity) {
+            EXPECT_NE(item.oncokb_level, Level::level_1) << item.id;
         }
         // BRAF V600E tumour-agnostic dabrafenib + trametinib excludes colorectal cancer.
         if (item.biomarker == "BRAF_V600E" &&
@@ -213,7 +213,7 @@ TEST(LevelSources, EveryEvidenceItemHasOneAndPrimarySourcesAreDated) {
     const auto level_of = [&](const std::string& id) {
         for (const EvidenceItem& item : kb.evidence()) {
             if (item.id == id) {
-                return item.oncokb_level + " " + to_string(item.level_source.type);
+                return std::string(to_string(item.oncokb_level)) + " " + to_string(item.level_source.type);
             }
         }
         return std::string("missing");

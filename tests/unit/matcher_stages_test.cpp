@@ -84,7 +84,7 @@ TEST(MatcherStages, FindAlterationsSplitsMatchedOtherAndNotInterpreted) {
     EXPECT_TRUE(has(out.findings[1].biomarkers, "ERBB2_AMP"));
     ASSERT_EQ(out.other_findings.size(), 1U);
     EXPECT_EQ(out.other_findings[0].alteration, "D22N");
-    EXPECT_EQ(out.other_findings[0].oncogenicity, "vus");
+    EXPECT_EQ(out.other_findings[0].oncogenicity, Oncogenicity::vus);
     ASSERT_EQ(out.not_interpreted.size(), 2U);
     EXPECT_EQ(out.not_interpreted[0].gene, "KRAS");
     EXPECT_EQ(out.not_interpreted[0].impact, GeneImpact::none);
@@ -113,17 +113,17 @@ TEST(MatcherStages, ApplyEvidenceKeepsLevelInContextAndLowersItOffContext) {
     apply_evidence(in_context, "IHCH", bundled_kb());
     const TherapyMatch* ivosidenib = therapy_with(in_context, "ivosidenib");
     ASSERT_NE(ivosidenib, nullptr);
-    EXPECT_EQ(ivosidenib->level, "1");
+    EXPECT_EQ(ivosidenib->level, Level::level_1);
     EXPECT_TRUE(ivosidenib->tumor_type_match);
     EXPECT_TRUE(ivosidenib->on_label);
-    EXPECT_EQ(in_context.oncogenicity, "actionable");
+    EXPECT_EQ(in_context.oncogenicity, Oncogenicity::actionable);
 
     Finding off_context = in_context;
     off_context.therapies.clear();
     apply_evidence(off_context, "COAD", bundled_kb());
     const TherapyMatch* lowered = therapy_with(off_context, "ivosidenib");
     ASSERT_NE(lowered, nullptr);
-    EXPECT_EQ(lowered->level, "3B");
+    EXPECT_EQ(lowered->level, Level::level_3b);
     EXPECT_FALSE(lowered->tumor_type_match);
     EXPECT_NE(lowered->note.find("level lowered from 1 to 3B"), std::string::npos);
 }
@@ -137,7 +137,7 @@ TEST(MatcherStages, ApplyEvidenceKeepsOneRowPerDrugCombination) {
     for (const TherapyMatch& t : finding.therapies) {
         std::vector<std::string> drugs = t.drugs;
         std::sort(drugs.begin(), drugs.end());
-        std::string key = t.direction;
+        std::string key = to_string(t.direction);
         for (const std::string& d : drugs) {
             key += ":" + d;
         }
@@ -173,7 +173,7 @@ TEST(MatcherStages, RuleFlagsTherapyOnlyWhenTheCoBiomarkerIsInAnotherFinding) {
     findings[0].biomarkers = {"ERBB2_AMP"};
     TherapyMatch trastuzumab;
     trastuzumab.drugs = {"trastuzumab", "pertuzumab"};
-    trastuzumab.direction = "sensitivity";
+    trastuzumab.direction = Direction::sensitivity;
     findings[0].therapies.push_back(trastuzumab);
     findings[1].id = "F2";
     findings[1].biomarkers = {"PIK3CA_ACTIVATING"};
@@ -198,28 +198,28 @@ TEST(MatcherStages, SummaryRanksSensitivityBeforeResistanceAndKeepsBestLevel) {
     findings[1].id = "F2";
     TherapyMatch a;
     a.drugs = {"drug_b"};
-    a.direction = "sensitivity";
-    a.level = "3B";
+    a.direction = Direction::sensitivity;
+    a.level = Level::level_3b;
     a.evidence_id = "E1";
     TherapyMatch b = a;
-    b.level = "1";
+    b.level = Level::level_1;
     b.on_label = true;
     b.evidence_id = "E2";
     TherapyMatch r;
     r.drugs = {"drug_a"};
-    r.direction = "resistance";
-    r.level = "R1";
+    r.direction = Direction::resistance;
+    r.level = Level::level_r1;
     r.evidence_id = "E3";
     findings[0].therapies = {a, r};
     findings[1].therapies = {b};
     const std::vector<TherapySummary> summary = summarise_therapies(findings);
     ASSERT_EQ(summary.size(), 2U);
     EXPECT_EQ(summary[0].drugs, std::vector<std::string>{"drug_b"});
-    EXPECT_EQ(summary[0].best_level, "1");
+    EXPECT_EQ(summary[0].best_level, Level::level_1);
     EXPECT_TRUE(summary[0].on_label);
     EXPECT_EQ(summary[0].finding_ids, (std::vector<std::string>{"F1", "F2"}));
     EXPECT_EQ(summary[0].evidence_ids, (std::vector<std::string>{"E1", "E2"}));
-    EXPECT_EQ(summary[1].direction, "resistance");
+    EXPECT_EQ(summary[1].direction, Direction::resistance);
 }
 
 // ---- stage 5 ----
@@ -239,13 +239,13 @@ TEST(MatcherStages, PanelSeparatesNotDetectedFromNotAssessed) {
     input.profile = &profile;
     input.genome = Genome::GRCh38;
     const std::vector<BiomarkerStatus> panel = biomarker_panel(input, bundled_kb(), {}, {});
-    EXPECT_EQ(status_of(panel, "BRAF_V600E").status, "not_detected");
-    EXPECT_EQ(status_of(panel, "ERBB2_AMP").status, "not_assessed");
+    EXPECT_EQ(status_of(panel, "BRAF_V600E").status, BiomarkerState::not_detected);
+    EXPECT_EQ(status_of(panel, "ERBB2_AMP").status, BiomarkerState::not_assessed);
     EXPECT_EQ(status_of(panel, "ERBB2_AMP").reason, "no copy-number input (--cnv)");
-    EXPECT_EQ(status_of(panel, "FGFR2_FUSION").status, "not_assessed");
-    EXPECT_EQ(status_of(panel, "MSI_H").status, "not_assessed");
+    EXPECT_EQ(status_of(panel, "FGFR2_FUSION").status, BiomarkerState::not_assessed);
+    EXPECT_EQ(status_of(panel, "MSI_H").status, BiomarkerState::not_assessed);
     // PTEN loss can also come from copy number: without --cnv it is not excluded.
-    EXPECT_EQ(status_of(panel, "PTEN_LOSS").status, "not_assessed");
+    EXPECT_EQ(status_of(panel, "PTEN_LOSS").status, BiomarkerState::not_assessed);
 }
 
 TEST(MatcherStages, PanelMarksDetectedAndBlockedBiomarkers) {
@@ -256,10 +256,10 @@ TEST(MatcherStages, PanelMarksDetectedAndBlockedBiomarkers) {
     const NotInterpreted record{"", Where{"t.vcf", 7, ""}, "BRAF", "malformed record", GeneImpact::all};
     const DetectedBiomarkers detected = {{"IDH1_R132", {"F1"}}};
     const std::vector<BiomarkerStatus> panel = biomarker_panel(input, bundled_kb(), detected, {&record});
-    EXPECT_EQ(status_of(panel, "IDH1_R132").status, "detected");
+    EXPECT_EQ(status_of(panel, "IDH1_R132").status, BiomarkerState::detected);
     EXPECT_EQ(status_of(panel, "IDH1_R132").finding_ids, std::vector<std::string>{"F1"});
     const BiomarkerStatus& braf = status_of(panel, "BRAF_V600E");
-    EXPECT_EQ(braf.status, "not_assessed");
+    EXPECT_EQ(braf.status, BiomarkerState::not_assessed);
     EXPECT_NE(braf.reason.find("1 BRAF record(s) could not be interpreted (t.vcf:7"), std::string::npos)
         << braf.reason;
 }
@@ -278,7 +278,7 @@ TEST(MatcherStages, PanelMsiIndeterminateBand) {
     input.profile = &profile;
     const std::vector<BiomarkerStatus> panel = biomarker_panel(input, bundled_kb(), {}, {});
     const BiomarkerStatus& status = status_of(panel, "MSI_H");
-    EXPECT_EQ(status.status, "indeterminate");
+    EXPECT_EQ(status.status, BiomarkerState::indeterminate);
     EXPECT_NE(status.reason.find("(score 5 by msisensor; MSI-H >= 10, indeterminate 3 to <10)"),
               std::string::npos)
         << status.reason;
@@ -298,16 +298,30 @@ TEST(MatcherStages, TumorContextIsLimitedToTheTumourTypeLineage) {
 }
 
 TEST(MatcherStages, LevelHelpers) {
-    EXPECT_EQ(off_context_level("1"), "3B");
-    EXPECT_EQ(off_context_level("3A"), "3B");
-    EXPECT_EQ(off_context_level("4"), "4");
-    EXPECT_EQ(off_context_level("R1"), "R2");
-    EXPECT_LT(level_rank("1"), level_rank("3A"));
-    EXPECT_LT(level_rank("4"), level_rank("R1"));
-    EXPECT_EQ(amp_tier("1", true), "I-A");
-    EXPECT_EQ(amp_tier("3B", true), "II-C");
-    EXPECT_EQ(amp_tier("1", false), "II-C");
-    EXPECT_EQ(amp_tier("4", false), "II-D");
+    EXPECT_EQ(off_context_level(Level::level_1), Level::level_3b);
+    EXPECT_EQ(off_context_level(Level::level_3a), Level::level_3b);
+    EXPECT_EQ(off_context_level(Level::level_4), Level::level_4);
+    EXPECT_EQ(off_context_level(Level::level_r1), Level::level_r2);
+    EXPECT_LT(level_rank(Level::level_1), level_rank(Level::level_3a));
+    EXPECT_LT(level_rank(Level::level_4), level_rank(Level::level_r1));
+    EXPECT_EQ(amp_tier(Level::level_1, true), "I-A");
+    EXPECT_EQ(amp_tier(Level::level_3b, true), "II-C");
+    EXPECT_EQ(amp_tier(Level::level_1, false), "II-C");
+    EXPECT_EQ(amp_tier(Level::level_4, false), "II-D");
+}
+
+TEST(MatcherStages, ClosedSetsHaveOneTextForm) {
+    for (const char* text : {"1", "2", "3A", "3B", "4", "R1", "R2"}) {
+        const auto level = parse_level(text);
+        ASSERT_TRUE(level) << text;
+        EXPECT_STREQ(to_string(*level), text);
+    }
+    EXPECT_FALSE(parse_level("3"));
+    EXPECT_FALSE(parse_level("r1"));
+    EXPECT_EQ(parse_direction("resistance"), Direction::resistance);
+    EXPECT_FALSE(parse_direction("sensitive"));
+    EXPECT_STREQ(to_string(BiomarkerState::not_assessed), "not_assessed");
+    EXPECT_STREQ(to_string(Oncogenicity::vus), "vus");
 }
 
 }  // namespace

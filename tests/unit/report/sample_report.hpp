@@ -46,13 +46,13 @@ inline Report sample_report(const std::string& sample_id = "GBC-042") {
     amp.value = 9.0;
     amp.details = "total copy number 9 (purity-adjusted), segment 17:39688094-39728658";
     amp.where = {"tumour.cns", 812, "17:39688094-39728658"};
-    amp.oncogenicity = "actionable";
+    amp.oncogenicity = Oncogenicity::actionable;
     TherapyMatch zani;
     zani.evidence_id = "EV-ERBB2-BTC-ZANI";
     zani.drugs = {"zanidatamab"};
-    zani.direction = "sensitivity";
-    zani.level = "2";
-    zani.kb_level = "1";
+    zani.direction = Direction::sensitivity;
+    zani.level = Level::level_2;
+    zani.kb_level = Level::level_1;
     zani.amp_tier = "I-B";
     zani.on_label = false;
     zani.tumor_type_match = true;
@@ -65,8 +65,9 @@ inline Report sample_report(const std::string& sample_id = "GBC-042") {
     TherapyMatch tdxd;
     tdxd.evidence_id = "EV-HER2-PANTUMOR-TDXD";
     tdxd.drugs = {"trastuzumab deruxtecan"};
-    tdxd.direction = "sensitivity";
-    tdxd.level = "3A";
+    tdxd.direction = Direction::sensitivity;
+    tdxd.level = Level::level_3a;
+    tdxd.kb_level = Level::level_3a;
     tdxd.amp_tier = "II-C";
     tdxd.on_label = false;
     tdxd.evidence_tumor_types = {"SOLID"};
@@ -91,12 +92,13 @@ inline Report sample_report(const std::string& sample_id = "GBC-042") {
     tmb.category = Category::genomic_signature;
     tmb.value = 12.5;
     tmb.details = "12.5 mutations/Mb (40 variants over 3.2 Mb)";
-    tmb.oncogenicity = "actionable";
+    tmb.oncogenicity = Oncogenicity::actionable;
     TherapyMatch pembro;
     pembro.evidence_id = "EV-TMBH-PEMBRO";
     pembro.drugs = {"pembrolizumab"};
-    pembro.direction = "sensitivity";
-    pembro.level = "1";
+    pembro.direction = Direction::sensitivity;
+    pembro.level = Level::level_1;
+    pembro.kb_level = Level::level_1;
     pembro.amp_tier = "I-A";
     pembro.on_label = true;
     pembro.tumor_type_match = true;
@@ -118,12 +120,13 @@ inline Report sample_report(const std::string& sample_id = "GBC-042") {
     pik.depth = 412;
     pik.details = std::string("NM_006218.4:c.3140A>G INFO=") + kHostileInfo;
     pik.where = {"tumour.vcf.gz", 57, "3:179234297 A>G"};
-    pik.oncogenicity = "actionable";
+    pik.oncogenicity = Oncogenicity::actionable;
     TherapyMatch alpelisib;
     alpelisib.evidence_id = "EV-PIK3CA-ALPELISIB";
     alpelisib.drugs = {"alpelisib", "fulvestrant"};
-    alpelisib.direction = "sensitivity";
-    alpelisib.level = "4";
+    alpelisib.direction = Direction::sensitivity;
+    alpelisib.level = Level::level_4;
+    alpelisib.kb_level = Level::level_4;
     alpelisib.amp_tier = "II-D";
     alpelisib.evidence_tumor_types = {"BREAST"};
     alpelisib.note = "off-label: evidence is for BREAST";
@@ -142,8 +145,9 @@ inline Report sample_report(const std::string& sample_id = "GBC-042") {
     TherapyMatch cetux;
     cetux.evidence_id = "EV-KRAS-EGFR-RES";
     cetux.drugs = {"cetuximab"};
-    cetux.direction = "resistance";
-    cetux.level = "R1";
+    cetux.direction = Direction::resistance;
+    cetux.level = Level::level_r1;
+    cetux.kb_level = Level::level_r1;
     cetux.amp_tier = "I-A";
     cetux.evidence_tumor_types = {"COADREAD"};
     TherapyFlag resistance;
@@ -163,7 +167,7 @@ inline Report sample_report(const std::string& sample_id = "GBC-042") {
     vus.category = Category::small_variant;
     vus.vaf = 0.12;
     vus.depth = 250;
-    vus.oncogenicity = "vus";
+    vus.oncogenicity = Oncogenicity::vus;
     vus.where = {"tumour.vcf.gz", 9, "1:26779000 C>T"};
     r.other_findings.push_back(vus);
 
@@ -172,46 +176,66 @@ inline Report sample_report(const std::string& sample_id = "GBC-042") {
          "ERBB2 amplification",
          "ERBB2",
          Category::copy_number,
-         "detected",
+         BiomarkerState::detected,
          "total CN 9 >= 6",
          {"F1"}},
-        {"TMB_H", "TMB high", "", Category::genomic_signature, "detected", "12.5 mut/Mb >= 10", {"F2"}},
+        {"TMB_H",
+         "TMB high",
+         "",
+         Category::genomic_signature,
+         BiomarkerState::detected,
+         "12.5 mut/Mb >= 10",
+         {"F2"}},
         {"MSI_H",
          "MSI high",
          "",
          Category::genomic_signature,
-         "not_detected",
+         BiomarkerState::not_detected,
          "MSIsensor-pro 1.2% < 10%",
          {}},
         {"FGFR2_FUSION",
          "FGFR2 fusion",
          "FGFR2",
          Category::fusion,
-         "not_assessed",
+         BiomarkerState::not_assessed,
          "no fusion input was given (--fusions)",
          {}},
         {"NTRK_FUSION",
          "NTRK1/2/3 fusion",
          "NTRK1",
          Category::fusion,
-         "not_assessed",
+         BiomarkerState::not_assessed,
          "no fusion input was given (--fusions)",
          {}},
         {"HER2_IHC",
          "HER2 IHC 3+",
          "ERBB2",
          Category::protein_expression,
-         "not_assessed",
+         BiomarkerState::not_assessed,
          "no IHC input",
          {}},
     };
     r.therapy_summary = {
-        {{"pembrolizumab"}, "1", true, "sensitivity", {"F2"}, {"EV-TMBH-PEMBRO"}, {}, {"NCT02628067"}},
-        {{"zanidatamab"}, "2", false, "sensitivity", {"F1"}, {"EV-ERBB2-BTC-ZANI"}, {}, {"NCT04466891"}},
-        {{"trastuzumab deruxtecan"},
-         "3A",
+        {{"pembrolizumab"},
+         Level::level_1,
+         true,
+         Direction::sensitivity,
+         {"F2"},
+         {"EV-TMBH-PEMBRO"},
+         {},
+         {"NCT02628067"}},
+        {{"zanidatamab"},
+         Level::level_2,
          false,
-         "sensitivity",
+         Direction::sensitivity,
+         {"F1"},
+         {"EV-ERBB2-BTC-ZANI"},
+         {},
+         {"NCT04466891"}},
+        {{"trastuzumab deruxtecan"},
+         Level::level_3a,
+         false,
+         Direction::sensitivity,
          {"F1"},
          {"EV-HER2-PANTUMOR-TDXD"},
          {"caution: PIK3CA activating mutation may reduce benefit"},

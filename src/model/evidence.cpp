@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "model/evidence.hpp"
+
+#include <array>
+#include <utility>
+
+namespace precis {
+namespace {
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> parse(const std::array<std::pair<Enum, const char*>, N>& table, std::string_view text) {
+    for (const auto& [value, name] : table) {
+        if (text == name) {
+            return value;
+        }
+    }
+    return std::nullopt;
+}
+
+template <typename Enum, std::size_t N>
+const char* name_of(const std::array<std::pair<Enum, const char*>, N>& table, Enum value) {
+    for (const auto& [entry, name] : table) {
+        if (entry == value) {
+            return name;
+        }
+    }
+    return "?";
+}
+
+constexpr std::array<std::pair<Level, const char*>, 7> kLevels = {{{Level::level_1, "1"},
+                                                                   {Level::level_2, "2"},
+                                                                   {Level::level_3a, "3A"},
+                                                                   {Level::level_3b, "3B"},
+                                                                   {Level::level_4, "4"},
+                                                                   {Level::level_r1, "R1"},
+                                                                   {Level::level_r2, "R2"}}};
+constexpr std::array<std::pair<Direction, const char*>, 2> kDirections = {
+    {{Direction::sensitivity, "sensitivity"}, {Direction::resistance, "resistance"}}};
+constexpr std::array<std::pair<BiomarkerState, const char*>, 4> kStates = {
+    {{BiomarkerState::detected, "detected"},
+     {BiomarkerState::not_detected, "not_detected"},
+     {BiomarkerState::indeterminate, "indeterminate"},
+     {BiomarkerState::not_assessed, "not_assessed"}}};
+constexpr std::array<std::pair<Oncogenicity, const char*>, 6> kOncogenicity = {
+    {{Oncogenicity::actionable, "actionable"},
+     {Oncogenicity::oncogenic_without_therapy, "oncogenic (biomarker without matched therapy here)"},
+     {Oncogenicity::oncogenic_hotspot, "oncogenic (hotspot codon, no matched therapy)"},
+     {Oncogenicity::vus, "vus"},
+     {Oncogenicity::copy_number_without_therapy, "no matched therapy"},
+     {Oncogenicity::fusion_domain_lost,
+      "fusion without the retained kinase/functional domain (reported, not matched)"}}};
+
+}  // namespace
+
+const char* to_string(Level level) noexcept {
+    return name_of(kLevels, level);
+}
+std::optional<Level> parse_level(std::string_view text) noexcept {
+    return parse(kLevels, text);
+}
+const char* to_string(Direction direction) noexcept {
+    return name_of(kDirections, direction);
+}
+std::optional<Direction> parse_direction(std::string_view text) noexcept {
+    return parse(kDirections, text);
+}
+const char* to_string(BiomarkerState state) noexcept {
+    return name_of(kStates, state);
+}
+const char* to_string(Oncogenicity oncogenicity) noexcept {
+    return name_of(kOncogenicity, oncogenicity);
+}
+
+}  // namespace precis

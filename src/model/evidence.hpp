@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace precis {
+
+// The closed sets of the clinical model. Their text form (the one table below, in model/evidence.cpp) is
+// what every writer prints and what schemas/report.schema.json and schemas/kb/*.schema.json enumerate.
+
+//! OncoKB-style therapeutic level, strongest first: 1 2 3A 3B 4, then resistance R1 R2.
+enum class Level { level_1, level_2, level_3a, level_3b, level_4, level_r1, level_r2 };
+const char* to_string(Level level) noexcept;  //!< "1", "2", "3A", "3B", "4", "R1", "R2"
+std::optional<Level> parse_level(std::string_view text) noexcept;
+//! Rank for sorting: lower is stronger (1 < 2 < 3A < 3B < 4 < R1 < R2).
+inline int level_rank(Level level) noexcept {
+    return static_cast<int>(level);
+}
+inline bool is_resistance(Level level) noexcept {
+    return level == Level::level_r1 || level == Level::level_r2;
+}
+
+//! What the evidence says the alteration does to a therapy's effect.
+enum class Direction { sensitivity, resistance };
+const char* to_string(Direction direction) noexcept;
+std::optional<Direction> parse_direction(std::string_view text) noexcept;
+
+//! A panel biomarker's status in this patient. not_assessed is never negative.
+enum class BiomarkerState { detected, not_detected, indeterminate, not_assessed };
+const char* to_string(BiomarkerState state) noexcept;  //!< "detected", "not_detected", ...
+
+//! What precis concludes about a finding (findings and other findings).
+enum class Oncogenicity {
+    actionable,                   //!< matched therapy evidence in this report
+    oncogenic_without_therapy,    //!< a KB biomarker, but no evidence applies in this tumour type
+    oncogenic_hotspot,            //!< at a KB hotspot codon without a matched biomarker
+    vus,                          //!< protein-altering, of unknown significance
+    copy_number_without_therapy,  //!< amplification / homozygous deletion of a KB gene with no biomarker
+    fusion_domain_lost            //!< fusion without the retained kinase/functional domain
+};
+const char* to_string(Oncogenicity oncogenicity) noexcept;
+
+}  // namespace precis
