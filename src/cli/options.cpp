@@ -8,8 +8,8 @@
 
 #include "common/error.hpp"
 #include "common/files.hpp"
+#include "common/json.hpp"
 #include "common/strings.hpp"
-#include "kb/json.hpp"
 #include "re2/re2.h"
 
 namespace precis::cli {
@@ -104,9 +104,9 @@ void apply_case_file(InterpretOptions& options, const std::vector<std::string>& 
         return;
     }
     const std::string text = read_text_file(options.case_file, "case file");
-    const rapidjson::Document doc = kb::parse_json(text, options.case_file, ErrorKind::input);
+    const rapidjson::Document doc = json::parse_json(text, options.case_file, ErrorKind::input);
     check_case_numbers(doc, options.case_file);
-    const auto problems = kb::validate_json(
+    const auto problems = json::validate_json(
         doc, (std::filesystem::path(options.schemas_dir) / "case.schema.json").string(), options.case_file);
     if (!problems.empty()) {
         throw Error(
@@ -169,7 +169,7 @@ void apply_case_file(InterpretOptions& options, const std::vector<std::string>& 
             if (member.value.IsString()) {
                 value = member.value.GetString();
             } else if (member.value.IsNumber()) {
-                value = kb::to_json_string(member.value);
+                value = json::to_json_string(member.value);
             } else if (member.value.IsBool()) {
                 value = member.value.GetBool() ? "true" : "false";
             } else {
