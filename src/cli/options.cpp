@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 
 #include "common/error.hpp"
@@ -20,12 +19,6 @@ bool set(const std::vector<std::string>& names, const std::string& name) {
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-std::string shown(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", value);
-    return buffer;
-}
-
 std::string expected(const NumericSetting& setting) {
     return std::string(setting.whole ? "a whole number" : "a number") + " in " + setting.range.text();
 }
@@ -36,7 +29,7 @@ void check_value(const NumericSetting& setting, double value, const std::string&
         return;
     }
     throw Error(
-        ErrorKind::usage, where, "'" + shown(value) + "' is not " + expected(setting),
+        ErrorKind::usage, where, "'" + str::format_significant(value) + "' is not " + expected(setting),
         std::string("give ") + setting.option + " " + expected(setting) + ", e.g. " + setting.example);
 }
 
