@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli/app.hpp"
 
-#include <htslib/hts.h>
-#include <htslib/hts_log.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -16,6 +14,7 @@
 #include "common/logging.hpp"
 #include "common/version.hpp"
 #include "interpret/pipeline.hpp"
+#include "io/hts_runtime.hpp"
 #include "kb/kb_diff.hpp"
 #include "kb/knowledge_base.hpp"
 #include "report/writers.hpp"
@@ -244,11 +243,11 @@ int run(int argc, char** argv) {
             return static_cast<int>(ExitCode::usage);
         }
         if (show_version) {
-            std::cout << "precis " << kVersion << " (htslib " << hts_version() << ")\n";
+            std::cout << "precis " << kVersion << " (htslib " << io::htslib_version() << ")\n";
             return 0;
         }
         setup_logging(quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal);
-        hts_set_log_level(verbose ? HTS_LOG_WARNING : HTS_LOG_OFF);
+        io::set_htslib_logging(verbose);
         const std::string schemas_dir =
             default_dir("PRECIS_SCHEMAS_DIR", PRECIS_DEFAULT_SCHEMAS_DIR, "schemas");
         const std::string kb_default = default_dir("PRECIS_KB_DIR", PRECIS_DEFAULT_KB_DIR, "knowledgebase");

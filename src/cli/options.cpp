@@ -3,13 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 
 #include "common/error.hpp"
 #include "common/files.hpp"
+#include "common/json.hpp"
 #include "common/strings.hpp"
-#include "kb/json.hpp"
 #include "re2/re2.h"
 
 namespace precis::cli {
@@ -18,12 +17,6 @@ namespace {
 
 bool set(const std::vector<std::string>& names, const std::string& name) {
     return std::find(names.begin(), names.end(), name) != names.end();
-}
-
-std::string shown(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", value);
-    return buffer;
 }
 
 std::string expected(const NumericSetting& setting) {
@@ -36,7 +29,7 @@ void check_value(const NumericSetting& setting, double value, const std::string&
         return;
     }
     throw Error(
-        ErrorKind::usage, where, "'" + shown(value) + "' is not " + expected(setting),
+        ErrorKind::usage, where, "'" + str::format_significant(value) + "' is not " + expected(setting),
         std::string("give ") + setting.option + " " + expected(setting) + ", e.g. " + setting.example);
 }
 
@@ -104,9 +97,9 @@ void apply_case_file(InterpretOptions& options, const std::vector<std::string>& 
         return;
     }
     const std::string text = read_text_file(options.case_file, "case file");
-    const rapidjson::Document doc = kb::parse_json(text, options.case_file, ErrorKind::input);
+    const rapidjson::Document doc = json::parse_json(text, options.case_file, ErrorKind::input);
     check_case_numbers(doc, options.case_file);
-    const auto problems = kb::validate_json(
+    const auto problems = json::validate_json(
         doc, (std::filesystem::path(options.schemas_dir) / "case.schema.json").string(), options.case_file);
     if (!problems.empty()) {
         throw Error(
@@ -169,7 +162,7 @@ void apply_case_file(InterpretOptions& options, const std::vector<std::string>& 
             if (member.value.IsString()) {
                 value = member.value.GetString();
             } else if (member.value.IsNumber()) {
-                value = kb::to_json_string(member.value);
+                value = json::to_json_string(member.value);
             } else if (member.value.IsBool()) {
                 value = member.value.GetBool() ? "true" : "false";
             } else {

@@ -2,19 +2,10 @@
 #include "common/limits.hpp"
 
 #include <cmath>
-#include <cstdio>
+
+#include "common/strings.hpp"
 
 namespace precis::limits {
-namespace {
-
-std::string bound(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.15g", value);  // 1000000000, not 1e+09
-    return buffer;
-}
-
-}  // namespace
-
 bool Range::contains(double value) const noexcept {
     if (!std::isfinite(value) || value > max) {
         return false;
@@ -23,7 +14,9 @@ bool Range::contains(double value) const noexcept {
 }
 
 std::string Range::text() const {
-    return (min_open ? "(" : "[") + bound(min) + ", " + bound(max) + "]";
+    // 15 significant digits: 1000000000, not 1e+09.
+    return (min_open ? "(" : "[") + str::format_significant(min, 15) + ", " +
+           str::format_significant(max, 15) + "]";
 }
 
 }  // namespace precis::limits

@@ -2,6 +2,7 @@
 #include "common/strings.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -229,6 +230,72 @@ std::string normalise_chrom(std::string_view chrom) {
         return "MT";
     }
     return std::string(chrom);
+}
+
+std::string format_fixed(double value, int decimals) {
+    decimals = std::clamp(decimals, 0, 100);
+    // The longest fixed text of a double: sign, 309 integer digits, point and the decimals.
+    std::string text(static_cast<std::size_t>(decimals) + 320, '\0');
+    const auto result =
+        std::to_chars(text.data(), text.data() + text.size(), value, std::chars_format::fixed, decimals);
+    text.resize(result.ec == std::errc{} ? static_cast<std::size_t>(result.ptr - text.data()) : 0);
+    return text;
+}
+
+std::string format_number(double value, int decimals) {
+    if (!std::isfinite(value)) {
+        return "NA";
+    }
+    decimals = std::clamp(decimals, 0, 100);
+    std::array<char, 64> buffer{};
+    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
+                                   std::chars_format::fixed, decimals);
+    if (ec != std::errc{}) {
+        // Too large for fixed notation in the buffer: fall back to the shortest round-trip form.
+        auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+        return std::string(buffer.data(), result.ptr);
+    }
+    std::string text(buffer.data(), end);
+    if (text.find('.') != std::string::npos) {
+        while (!text.empty() && text.back() == '0') {
+            text.pop_back();
+        }
+        if (!text.empty() && text.back() == '.') {
+            text.pop_back();
+        }
+    }
+    if (text == "-0") {
+        text = "0";
+    }
+    return text;
+}
+
+std::string format_significant(double value, int digits) {
+    digits = std::clamp(digits, 0, 100);
+    std::string text(static_cast<std::size_t>(digits) + 32, '\0');
+    const auto result =
+        std::to_chars(text.data(), text.data() + text.size(), value, std::chars_format::general, digits);
+    text.resize(result.ec == std::errc{} ? static_cast<std::size_t>(result.ptr - text.data()) : 0);
+    return text;
+}
+
+std::string percent_encode(std::string_view text, std::string_view keep) {
+    static constexpr std::string_view kHex = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                                c == '-' || c == '.' || c == '_' || c == '~';
+        if (unreserved || keep.find(c) != std::string_view::npos) {
+            out += c;
+        } else {
+            const auto byte = static_cast<unsigned char>(c);
+            out += '%';
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0x0F];
+        }
+    }
+    return out;
 }
 
 }  // namespace precis::str

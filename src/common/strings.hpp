@@ -48,4 +48,20 @@ std::string_view strip_version(std::string_view accession);
 //! Removes a leading "chr" (case-insensitive) from a contig name; "chrM"/"MT" become "MT".
 std::string normalise_chrom(std::string_view chrom);
 
+// Numbers as text: the only place where precis writes a floating-point number for people (messages,
+// rule texts, reports). Locale-independent: never a decimal comma, whatever the environment.
+
+//! Exactly `decimals` (0..100) digits after the point, like printf "%.*f": "12.40", "-0.0", "nan", "inf".
+std::string format_fixed(double value, int decimals);
+//! At most `decimals` (0..100) digits after the point, trailing zeros and a trailing point dropped, "-0"
+//! written "0": "9", "12.5", "0.4312"; "NA" for NaN or infinity. A value too long for 64 characters in
+//! fixed notation is written in the shortest form that reads back exactly ("1e+70").
+std::string format_number(double value, int decimals = 4);
+//! `digits` (0..100; 0 counts as 1) significant digits, like printf "%.*g": "0.5", "12.4", "1e+09", "nan".
+std::string format_significant(double value, int digits = 6);
+
+//! Percent-encodes every byte but the unreserved characters of RFC 3986 (A-Z a-z 0-9 - . _ ~) and those in
+//! `keep` ("/" for a path), with upper-case hex digits: "a b&c" -> "a%20b%26c".
+std::string percent_encode(std::string_view text, std::string_view keep = {});
+
 }  // namespace precis::str

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 
 #include <spdlog/spdlog.h>
@@ -12,20 +11,6 @@
 
 namespace precis::interpret {
 namespace {
-
-//! Short number for rule text: at most two decimals, trailing zeros dropped ("9", "2.5", "23.14").
-std::string number(double value) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.2f", value);
-    std::string text(buffer);
-    while (!text.empty() && text.back() == '0') {
-        text.pop_back();
-    }
-    if (!text.empty() && text.back() == '.') {
-        text.pop_back();
-    }
-    return text == "-0" ? "0" : text;
-}
 
 struct SegmentCall {
     const io::CnvSegment* segment = nullptr;
@@ -37,9 +22,11 @@ struct SegmentCall {
 
 //! "log2 0.33 -> CN 2.51" (with the purity and ploidy used, when a purity is given).
 std::string log2_origin(double log2, double copy_number, const CopyNumberRules& rules) {
-    std::string origin = "log2 " + number(log2) + " -> CN " + number(copy_number);
+    std::string origin =
+        "log2 " + str::format_number(log2, 2) + " -> CN " + str::format_number(copy_number, 2);
     if (rules.purity) {
-        origin += " (purity " + number(*rules.purity) + ", ploidy " + number(rules.baseline()) + ")";
+        origin += " (purity " + str::format_number(*rules.purity, 2) + ", ploidy " +
+                  str::format_number(rules.baseline(), 2) + ")";
     }
     return origin;
 }
@@ -54,7 +41,7 @@ SegmentCall call_segment(const io::CnvSegment& segment, const CopyNumberRules& r
         origin = log2_origin(*segment.log2, call.copy_number, rules);
     } else {
         call.copy_number = segment.copy_number.value_or(0.0);
-        origin = "CN " + number(call.copy_number) + " as called";
+        origin = "CN " + str::format_number(call.copy_number, 2) + " as called";
     }
     std::string rule;
     call.cn_class = classify_copy_number(call.copy_number, rules, rule);
@@ -99,9 +86,10 @@ void call_from_min_copy_number(const io::GeneCnvRow& row, const CopyNumberRules&
     std::string rule;
     call.copy_number = row.min_copy_number;
     call.cn_class = classify_copy_number(*row.min_copy_number, rules, rule);
-    call.rule = "PURPLE minCopyNumber " + number(*row.min_copy_number) +
-                (row.max_copy_number ? " (max " + number(*row.max_copy_number) + ")" : std::string()) + "; " +
-                rule;
+    call.rule =
+        "PURPLE minCopyNumber " + str::format_number(*row.min_copy_number, 2) +
+        (row.max_copy_number ? " (max " + str::format_number(*row.max_copy_number, 2) + ")" : std::string()) +
+        "; " + rule;
 }
 
 //! A gene table's word or code, read per its vocabulary; the rule names both.
@@ -238,15 +226,17 @@ double CopyNumberRules::amp_threshold() const {
 }
 
 std::string CopyNumberRules::describe() const {
-    std::string text = "amplification: total copy number >= " + number(amp_threshold());
-    text += ploidy ? " (max of " + number(amp_min_copy_number) + " and " + number(amp_ploidy_factor) +
-                         " x ploidy " + number(*ploidy) + ")"
-                   : " (ploidy unknown; with a ploidy: max of " + number(amp_min_copy_number) + " and " +
-                         number(amp_ploidy_factor) + " x ploidy)";
+    std::string text = "amplification: total copy number >= " + str::format_number(amp_threshold(), 2);
+    text += ploidy ? " (max of " + str::format_number(amp_min_copy_number, 2) + " and " +
+                         str::format_number(amp_ploidy_factor, 2) + " x ploidy " +
+                         str::format_number(*ploidy, 2) + ")"
+                   : " (ploidy unknown; with a ploidy: max of " + str::format_number(amp_min_copy_number, 2) +
+                         " and " + str::format_number(amp_ploidy_factor, 2) + " x ploidy)";
     text += "; gains below it are not amplifications; homozygous deletion: copy number < " +
-            number(homdel_below) + " after purity adjustment";
-    text += purity ? " (purity " + number(*purity) + ")" : " (purity not given: 100% assumed)";
-    text += "; focal: segment <= " + number(static_cast<double>(focal_max_length) / 1e6) + " Mb";
+            str::format_number(homdel_below, 2) + " after purity adjustment";
+    text += purity ? " (purity " + str::format_number(*purity, 2) + ")" : " (purity not given: 100% assumed)";
+    text +=
+        "; focal: segment <= " + str::format_number(static_cast<double>(focal_max_length) / 1e6, 2) + " Mb";
     return text;
 }
 
@@ -263,23 +253,28 @@ CopyNumberClass classify_copy_number(double copy_number, const CopyNumberRules& 
     const double amp = rules.amp_threshold();
     const double base = rules.baseline();
     if (copy_number < rules.homdel_below) {
-        rule = "CN " + number(copy_number) + " < " + number(rules.homdel_below) + ": homozygous deletion";
+        rule = "CN " + str::format_number(copy_number, 2) + " < " +
+               str::format_number(rules.homdel_below, 2) + ": homozygous deletion";
         return CopyNumberClass::homozygous_deletion;
     }
     if (copy_number >= amp) {
-        rule = "total CN " + number(copy_number) + " >= " + number(amp) + ": amplification";
+        rule = "total CN " + str::format_number(copy_number, 2) + " >= " + str::format_number(amp, 2) +
+               ": amplification";
         return CopyNumberClass::amplification;
     }
     if (copy_number >= base + 0.5) {
-        rule = "total CN " + number(copy_number) + " above ploidy " + number(base) + " but < " + number(amp) +
+        rule = "total CN " + str::format_number(copy_number, 2) + " above ploidy " +
+               str::format_number(base, 2) + " but < " + str::format_number(amp, 2) +
                ": gain, not amplification";
         return CopyNumberClass::gain;
     }
     if (copy_number <= base - 0.5) {
-        rule = "CN " + number(copy_number) + " below ploidy " + number(base) + ": loss";
+        rule = "CN " + str::format_number(copy_number, 2) + " below ploidy " + str::format_number(base, 2) +
+               ": loss";
         return CopyNumberClass::loss;
     }
-    rule = "CN " + number(copy_number) + " near ploidy " + number(base) + ": neutral";
+    rule = "CN " + str::format_number(copy_number, 2) + " near ploidy " + str::format_number(base, 2) +
+           ": neutral";
     return CopyNumberClass::neutral;
 }
 

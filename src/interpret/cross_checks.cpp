@@ -2,17 +2,12 @@
 #include "interpret/cross_checks.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
+
+#include "common/strings.hpp"
 
 namespace precis::interpret {
 namespace {
-
-std::string number(double value) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.1f", value);
-    return buffer;
-}
 
 const IhcResult* marker(const Profile& profile, const std::string& name) {
     const auto found = std::find_if(profile.ihc.begin(), profile.ihc.end(),
@@ -27,10 +22,10 @@ void her2_checks(const Profile& profile, std::vector<std::string>& checks) {
     const bool have_cn = erbb2 != profile.copy_numbers.end();
     const bool amplified = have_cn && erbb2->cn_class == CopyNumberClass::amplification;
     const std::string cn_text =
-        have_cn
-            ? std::string("ERBB2 ") + to_string(erbb2->cn_class) +
-                  (erbb2->copy_number ? " (copy number " + number(*erbb2->copy_number) + ")" : std::string())
-            : std::string();
+        have_cn ? std::string("ERBB2 ") + to_string(erbb2->cn_class) +
+                      (erbb2->copy_number ? " (copy number " + str::format_fixed(*erbb2->copy_number, 1) + ")"
+                                          : std::string())
+                : std::string();
     if (her2 == nullptr) {
         return;
     }
@@ -143,11 +138,11 @@ std::vector<std::string> cross_checks(const Profile& profile) {
     if (profile.msi && profile.tmb) {
         if (profile.msi->status == "MSI-H" && profile.tmb->value < profile.tmb->threshold) {
             checks.push_back(
-                "MSI-H with TMB " + number(profile.tmb->value) +
+                "MSI-H with TMB " + str::format_fixed(profile.tmb->value, 1) +
                 " mutations/Mb (< 10): unusual, as MSI-H tumours are usually hypermutated; review both");
         } else if (profile.msi->status == "MSS" && profile.tmb->value >= profile.tmb->threshold) {
             checks.push_back(
-                "TMB-H (" + number(profile.tmb->value) +
+                "TMB-H (" + str::format_fixed(profile.tmb->value, 1) +
                 " mutations/Mb) with MSS: TMB-H from another cause (e.g. POLE, tobacco or UV signature)");
         }
     }

@@ -10,8 +10,8 @@
 namespace precis::interpret {
 namespace {
 
-using detail::format_number;
 using detail::in_list;
+using str::format_number;
 
 bool class_allowed(const kb::BiomarkerMatch& match, VariantClass variant_class) {
     if (match.variant_classes.empty()) {

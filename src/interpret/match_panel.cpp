@@ -9,8 +9,8 @@
 namespace precis::interpret {
 namespace {
 
-using detail::format_number;
 using detail::in_list;
+using str::format_number;
 
 constexpr const char* kMsiIndeterminateAdvice =
     "confirm by MMR immunohistochemistry (MLH1, MSH2, MSH6, PMS2) or MSI PCR before acting on it";

@@ -12,9 +12,6 @@
 
 namespace precis::interpret::detail {
 
-//! Fixed-point number with trailing zeros dropped: (9.50, 2) -> "9.5", (12.0, 1) -> "12".
-std::string format_number(double value, int precision = 2);
-
 inline bool in_list(const std::vector<std::string>& list, const std::string& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }

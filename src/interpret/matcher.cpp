@@ -2,28 +2,10 @@
 // interpret::match: the five stages in order (match_findings.cpp, match_therapies.cpp, match_panel.cpp).
 #include "interpret/matcher.hpp"
 
-#include <sstream>
-
 #include "interpret/match_support.hpp"
 #include "kb/tumor_scope.hpp"
 
 namespace precis::interpret {
-
-std::string detail::format_number(double value, int precision) {
-    std::ostringstream out;
-    out.setf(std::ios::fixed);
-    out.precision(precision);
-    out << value;
-    std::string text = out.str();
-    while (text.find('.') != std::string::npos && (text.back() == '0' || text.back() == '.')) {
-        const bool dot = text.back() == '.';
-        text.pop_back();
-        if (dot) {
-            break;
-        }
-    }
-    return text;
-}
 
 std::vector<ContextItem> tumor_context(const std::string& tumor_type, const kb::KnowledgeBase& kb) {
     std::vector<ContextItem> items;

@@ -46,12 +46,6 @@ std::string now_iso8601() {
     return buffer;
 }
 
-std::string format_number(double value) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%g", value);
-    return buffer;
-}
-
 //! Streams ("-", pipes, FIFOs, /dev/fd/N) are read once into private temporary copies; devices are refused.
 Request prepare_inputs(const Request& request, InputSources& sources) {
     Request prepared = request;
@@ -417,10 +411,10 @@ void add_provenance(const Run& run, const kb::TumorTypeChoice& tumor_choice, Rep
         report.specimen.push_back({name, value});
     }
     if (request.purity) {
-        report.specimen.push_back({"purity", format_number(*request.purity)});
+        report.specimen.push_back({"purity", str::format_significant(*request.purity)});
     }
     if (request.ploidy) {
-        report.specimen.push_back({"ploidy", format_number(*request.ploidy)});
+        report.specimen.push_back({"ploidy", str::format_significant(*request.ploidy)});
     }
     report.provenance.precis_version = kVersion;
     report.provenance.kb_version = run.kb.version();
@@ -443,7 +437,7 @@ void add_thresholds_and_limitations(const Run& run, Report& report) {
     if (profile.msi && profile.msi->threshold) {
         report.thresholds.push_back(
             {"msi_high",
-             profile.msi->caller + " score >= " + format_number(*profile.msi->threshold) +
+             profile.msi->caller + " score >= " + str::format_significant(*profile.msi->threshold) +
                  (profile.msi->threshold_source.empty() ? "" : " (" + profile.msi->threshold_source + ")")});
     }
     if (profile.assessed.copy_number) {

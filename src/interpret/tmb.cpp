@@ -1,23 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "interpret/tmb.hpp"
 
-#include <cstdio>
-
 #include "common/error.hpp"
 #include "common/limits.hpp"
+#include "common/strings.hpp"
 #include "interpret/inputs.hpp"
 #include "interpret/protein.hpp"
 
 namespace precis::interpret {
-namespace {
-
-std::string number(double value, int decimals = 2) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
-
-}  // namespace
 
 VariantObservation observation_of(const io::VcfAllele& allele) {
     VariantObservation observation;
@@ -60,13 +50,13 @@ VariantObservation observation_of(const io::MafRow& row) {
 
 TmbCounter::TmbCounter(const ExtraInputOptions& options) : given_(options.tmb) {
     if (given_ && !limits::kTmb.contains(*given_)) {
-        throw Error(ErrorKind::usage, "--tmb " + number(*given_),
+        throw Error(ErrorKind::usage, "--tmb " + str::format_fixed(*given_, 2),
                     "TMB must be a number in " + limits::kTmb.text() + " mutations/Mb",
                     "give the TMB in mutations per megabase");
     }
     if (options.panel_size_mb) {
         if (!limits::kPanelSizeMb.contains(*options.panel_size_mb)) {
-            throw Error(ErrorKind::usage, "--panel-size-mb " + number(*options.panel_size_mb),
+            throw Error(ErrorKind::usage, "--panel-size-mb " + str::format_fixed(*options.panel_size_mb, 2),
                         "the panel size must be a number in " + limits::kPanelSizeMb.text() + " Mb",
                         "give the coding target size in megabases, e.g. 0.8");
         }
@@ -133,7 +123,7 @@ std::optional<TmbResult> TmbCounter::finish(std::vector<std::string>& warnings) 
     result.panel_mb = panel_mb_;
     result.counting_rule =
         std::to_string(counted_) + " of " + std::to_string(observed_) + " passing alleles counted over " +
-        number(*panel_mb_, 3) + " Mb (" + panel_source_ +
+        str::format_fixed(*panel_mb_, 3) + " Mb (" + panel_source_ +
         "): coding non-synonymous when annotated, VAF >= 5% and depth >= 20 when given" +
         (bed_ ? ", inside the panel BED" : "") + "; excluded: " + std::to_string(not_coding_) +
         " synonymous/non-coding, " + std::to_string(low_vaf_) + " VAF < 5%, " + std::to_string(low_depth_) +

@@ -51,6 +51,8 @@ struct CnvData {
     std::vector<GeneCnvRow> genes;
     std::int64_t rows = 0;                        //!< data rows (records) read
     std::map<std::string, std::int64_t> skipped;  //!< rows skipped or left out, per reason
+    //! CNV VCF records naming a contig or tag the header does not define (kept; see io::check_record).
+    std::int64_t undefined_names = 0;
     std::vector<std::string> warnings;
 };
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// RAII owners for htslib handles. Only src/io includes htslib.
+// RAII owners for htslib handles and for the memory htslib allocates for its caller. Only src/io (and
+// tests that build htslib fixtures through this header) include htslib.
 #pragma once
 
+#include <htslib/bgzf.h>
 #include <htslib/hts.h>
 #include <htslib/tbx.h>
 #include <htslib/vcf.h>
@@ -33,6 +35,18 @@ struct TbxDeleter {
 struct HtsIteratorDeleter {
     void operator()(hts_itr_t* iterator) const noexcept { hts_itr_destroy(iterator); }
 };
+struct BgzfCloser {
+    void operator()(BGZF* file) const noexcept {
+        if (file != nullptr) {
+            (void)bgzf_close(file);
+        }
+    }
+};
+//! Frees memory that htslib allocated with malloc and handed over (hts_format_description,
+//! tbx_seqnames, bcf_index_seqnames ...).
+struct HtsFree {
+    void operator()(const void* memory) const noexcept { std::free(const_cast<void*>(memory)); }
+};
 
 using HtsFilePtr = std::unique_ptr<htsFile, HtsFileCloser>;
 using BcfHeaderPtr = std::unique_ptr<bcf_hdr_t, BcfHeaderDeleter>;
@@ -40,6 +54,12 @@ using BcfRecordPtr = std::unique_ptr<bcf1_t, BcfRecordDeleter>;
 using HtsIndexPtr = std::unique_ptr<hts_idx_t, HtsIndexDeleter>;
 using TbxPtr = std::unique_ptr<tbx_t, TbxDeleter>;
 using HtsIteratorPtr = std::unique_ptr<hts_itr_t, HtsIteratorDeleter>;
+//! A BGZF stream opened with bgzf_open. Check bgzf_close(release()) when writing: a failed close is a
+//! failed write.
+using BgzfPtr = std::unique_ptr<BGZF, BgzfCloser>;
+//! A malloc'ed result of htslib (a C string, or an array of pointers into another object).
+template <typename T>
+using HtsMemory = std::unique_ptr<T, HtsFree>;
 
 //! Owns the dst/ndst pair filled by bcf_get_info_* / bcf_get_format_*. `ndst` is only the capacity:
 //! always use the count those functions return.

@@ -7,10 +7,10 @@
 
 #include "common/error.hpp"
 #include "common/files.hpp"
+#include "common/json.hpp"
 #include "common/limits.hpp"
 #include "common/strings.hpp"
 #include "io/table_reader.hpp"
-#include "kb/json.hpp"
 
 namespace precis::io {
 namespace {
@@ -112,9 +112,9 @@ void check_numbers(const IhcResult& result, const std::string& where) {
 
 std::vector<IhcResult> read_json(const std::string& path, const std::string& schemas_dir) {
     const rapidjson::Document document =
-        kb::parse_json(read_text_file(path, "IHC results"), path, ErrorKind::input);
+        json::parse_json(read_text_file(path, "IHC results"), path, ErrorKind::input);
     const std::vector<std::string> problems =
-        kb::validate_json(document, schemas_dir + "/ihc.schema.json", path);
+        json::validate_json(document, schemas_dir + "/ihc.schema.json", path);
     if (!problems.empty()) {
         throw Error(
             ErrorKind::input, path,

@@ -1,55 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "io/sv_vcf_reader.hpp"
 
-#include <htslib/hts.h>
-#include <htslib/vcf.h>
-
 #include <cmath>
-#include <cstdlib>
 #include <cstring>
-#include <memory>
 #include <set>
 
 #include "common/error.hpp"
 #include "common/limits.hpp"
 #include "common/strings.hpp"
 #include "io/bed_reader.hpp"
+#include "io/hts_handles.hpp"
 #include "io/vcf_numbers.hpp"
+#include "io/vcf_record_check.hpp"
+#include "io/vcf_sample.hpp"
 
 namespace precis::io {
 namespace {
-
-// ---- RAII for the htslib handles used here (one deleter each, no raw owning members) ----
-struct HtsFileCloser {
-    void operator()(htsFile* file) const noexcept { hts_close(file); }
-};
-struct HeaderDeleter {
-    void operator()(bcf_hdr_t* header) const noexcept { bcf_hdr_destroy(header); }
-};
-struct RecordDeleter {
-    void operator()(bcf1_t* record) const noexcept { bcf_destroy(record); }
-};
-using HtsFilePtr = std::unique_ptr<htsFile, HtsFileCloser>;
-using HeaderPtr = std::unique_ptr<bcf_hdr_t, HeaderDeleter>;
-using RecordPtr = std::unique_ptr<bcf1_t, RecordDeleter>;
-
-//! Owns the buffer that bcf_get_info_* / bcf_get_format_* reallocate; the returned count is kept apart
-//! from the capacity.
-template <typename T>
-class HtsBuffer {
-  public:
-    HtsBuffer() = default;
-    HtsBuffer(const HtsBuffer&) = delete;
-    HtsBuffer& operator=(const HtsBuffer&) = delete;
-    ~HtsBuffer() { std::free(data_); }
-    void** slot() { return reinterpret_cast<void**>(&data_); }
-    int* capacity() { return &capacity_; }
-    T* data() const { return data_; }
-
-  private:
-    T* data_ = nullptr;
-    int capacity_ = 0;
-};
 
 //! An opened VCF: file, header and one reusable record, created together or not at all.
 class VcfFile {
@@ -73,7 +39,8 @@ class VcfFile {
         is_bcf_ = hts_get_format(file_.get())->format == bcf;
     }
 
-    //! Next record, unpacked; false at end of file. Throws on a read error.
+    //! Next record, unpacked; false at end of file. Throws on a read error and on a record that htslib
+    //! could not parse (check_record); a record naming an undefined contig or tag is kept and counted.
     bool next() {
         const int status = bcf_read(file_.get(), header_.get(), record_.get());
         if (status == -1) {
@@ -81,16 +48,27 @@ class VcfFile {
         }
         ++ordinal_;
         if (status < -1) {
-            throw Error(ErrorKind::input, path_ + ":record " + std::to_string(ordinal_),
+            throw Error(ErrorKind::input, where(),
                         "htslib could not read the record (truncated or corrupt file)", "check the file");
         }
-        bcf_unpack(record_.get(), BCF_UN_ALL);
+        const RecordCheck check = check_record(*record_);
+        if (check.unusable()) {
+            throw Error(ErrorKind::input, where(), check.problem(), "check the file");
+        }
+        if (bcf_unpack(record_.get(), BCF_UN_ALL) < 0) {
+            throw Error(ErrorKind::input, where(), "htslib could not unpack the record", "check the file");
+        }
+        if (check.undefined_names()) {
+            ++undefined_names_;
+        }
         return true;
     }
 
     bcf_hdr_t* header() const { return header_.get(); }
     bcf1_t* record() const { return record_.get(); }
     std::int64_t ordinal() const { return ordinal_; }
+    //! Records read so far that name a contig or tag the header does not define (kept).
+    std::int64_t undefined_names() const { return undefined_names_; }
     const std::string& path() const { return path_; }
 
     bool has_info(const char* key) const {
@@ -102,11 +80,9 @@ class VcfFile {
         return id >= 0 && bcf_hdr_idinfo_exists(header_.get(), BCF_HL_FMT, id);
     }
     std::string header_text() const {
-        kstring_t text = {0, 0, nullptr};
-        bcf_hdr_format(header_.get(), 0, &text);
-        std::string result = text.s ? std::string(text.s, text.l) : std::string();
-        std::free(text.s);
-        return result;
+        KString text;
+        (void)bcf_hdr_format(header_.get(), 0, &text.s);
+        return text.s.s != nullptr ? std::string(text.s.s, text.s.l) : std::string();
     }
 
     //! "" when the current record's POS (as written) and extent are positions on its contig.
@@ -129,12 +105,11 @@ class VcfFile {
             return std::nullopt;
         }
         HtsBuffer<char> buffer;
-        const int n =
-            bcf_get_info_string(header_.get(), record_.get(), key, buffer.slot(), buffer.capacity());
-        if (n <= 0 || buffer.data() == nullptr) {
+        const int n = bcf_get_info_string(header_.get(), record_.get(), key, &buffer.data, &buffer.capacity);
+        if (n <= 0 || buffer.data == nullptr) {
             return std::nullopt;
         }
-        return std::string(buffer.data(), std::strlen(buffer.data()));
+        return std::string(buffer.data, std::strlen(buffer.data));
     }
     bool info_flag(const char* key) const {
         return has_info(key) && bcf_get_info_flag(header_.get(), record_.get(), key, nullptr, nullptr) == 1;
@@ -148,16 +123,16 @@ class VcfFile {
         if (type == BCF_HT_INT) {
             HtsBuffer<std::int32_t> buffer;
             const int n =
-                bcf_get_info_int32(header_.get(), record_.get(), key, buffer.slot(), buffer.capacity());
-            if (n > 0 && buffer.data()[0] != bcf_int32_missing) {
-                return static_cast<double>(buffer.data()[0]);
+                bcf_get_info_int32(header_.get(), record_.get(), key, &buffer.data, &buffer.capacity);
+            if (n > 0 && buffer.data[0] != bcf_int32_missing) {
+                return static_cast<double>(buffer.data[0]);
             }
         } else if (type == BCF_HT_REAL) {
             HtsBuffer<float> buffer;
             const int n =
-                bcf_get_info_float(header_.get(), record_.get(), key, buffer.slot(), buffer.capacity());
-            if (n > 0 && !bcf_float_is_missing(buffer.data()[0])) {
-                return static_cast<double>(buffer.data()[0]);
+                bcf_get_info_float(header_.get(), record_.get(), key, &buffer.data, &buffer.capacity);
+            if (n > 0 && !bcf_float_is_missing(buffer.data[0])) {
+                return static_cast<double>(buffer.data[0]);
             }
         }
         return std::nullopt;
@@ -177,7 +152,7 @@ class VcfFile {
         if (type == BCF_HT_INT) {
             HtsBuffer<std::int32_t> buffer;
             const int n =
-                bcf_get_format_int32(header_.get(), record_.get(), key, buffer.slot(), buffer.capacity());
+                bcf_get_format_int32(header_.get(), record_.get(), key, &buffer.data, &buffer.capacity);
             if (n <= 0) {
                 return result;
             }
@@ -185,7 +160,7 @@ class VcfFile {
             for (int s = 0; s < samples; ++s) {
                 std::vector<double> values;
                 for (int i = 0; i < per_sample; ++i) {
-                    const std::int32_t value = buffer.data()[s * per_sample + i];
+                    const std::int32_t value = buffer.data[s * per_sample + i];
                     if (value == bcf_int32_vector_end) {
                         break;
                     }
@@ -196,7 +171,7 @@ class VcfFile {
         } else if (type == BCF_HT_REAL) {
             HtsBuffer<float> buffer;
             const int n =
-                bcf_get_format_float(header_.get(), record_.get(), key, buffer.slot(), buffer.capacity());
+                bcf_get_format_float(header_.get(), record_.get(), key, &buffer.data, &buffer.capacity);
             if (n <= 0) {
                 return result;
             }
@@ -204,7 +179,7 @@ class VcfFile {
             for (int s = 0; s < samples; ++s) {
                 std::vector<double> values;
                 for (int i = 0; i < per_sample; ++i) {
-                    const float value = buffer.data()[s * per_sample + i];
+                    const float value = buffer.data[s * per_sample + i];
                     if (bcf_float_is_vector_end(value)) {
                         break;
                     }
@@ -215,30 +190,21 @@ class VcfFile {
         }
         return result;
     }
-    //! Index of `sample_id`, -1 when not given; throws Error(usage) when given but absent.
-    int sample_index(const std::string& sample_id) const {
-        if (sample_id.empty()) {
-            return -1;
-        }
-        const int index = bcf_hdr_id2int(header_.get(), BCF_DT_SAMPLE, sample_id.c_str());
-        if (index < 0) {
-            std::vector<std::string> names;
-            for (int i = 0; i < bcf_hdr_nsamples(header_.get()); ++i) {
-                names.emplace_back(header_->samples[i]);
-            }
-            throw Error(ErrorKind::usage, path_,
-                        "sample '" + sample_id + "' is not in the VCF; it has: " + str::join(names, ", "),
-                        "give one of the sample names listed");
-        }
-        return index;
+    //! The sample column for `sample_id` (see choose_sample); `otherwise` when none is named.
+    SampleChoice sample(const std::string& sample_id, SampleDefault otherwise) const {
+        return choose_sample(path_, header_.get(),
+                             SampleRequest{sample_id, SampleNamedBy::sample_id, otherwise});
     }
 
   private:
+    std::string where() const { return path_ + ":record " + std::to_string(ordinal_); }
+
     std::string path_;
     HtsFilePtr file_;
-    HeaderPtr header_;
-    RecordPtr record_;
+    BcfHeaderPtr header_;
+    BcfRecordPtr record_;
     std::int64_t ordinal_ = 0;
+    std::int64_t undefined_names_ = 0;
     bool is_bcf_ = false;
 };
 
@@ -386,7 +352,7 @@ SvVcfData read_sv_vcf(const std::string& path, const std::string& sample_id, boo
     VcfFile vcf(path);
     SvVcfData data;
     data.caller = detect_caller(vcf);
-    const int sample = vcf.sample_index(sample_id);
+    const int sample = vcf.sample(sample_id, SampleDefault::none).index;
     SkippedRows skipped(path, strict, "record");
     std::int64_t not_pass = 0;
     std::set<std::string> mates_emitted;  // MATEIDs of records already turned into junctions
@@ -486,6 +452,7 @@ SvVcfData read_sv_vcf(const std::string& path, const std::string& sample_id, boo
     skipped.flush(data.warnings);
     data.rows = vcf.ordinal();
     data.skipped = skipped.counts();
+    data.undefined_names = vcf.undefined_names();
     return data;
 }
 
@@ -494,13 +461,9 @@ CnvData read_cnv_vcf(const std::string& path, const std::string& sample_id, bool
     CnvData data;
     data.format = "vcf";
     data.detail = "VCF <DEL>/<DUP>/<CNV> records with CN";
-    int sample = vcf.sample_index(sample_id);
-    if (sample < 0 && bcf_hdr_nsamples(vcf.header()) > 0) {
-        sample = 0;
-    }
-    if (sample >= 0) {
-        data.sample = vcf.header()->samples[sample];
-    }
+    const SampleChoice choice = vcf.sample(sample_id, SampleDefault::first);
+    const int sample = choice.index;
+    data.sample = choice.name;
     SkippedRows skipped(path, strict, "record");
     while (vcf.next()) {
         const std::string alt = vcf.alt();
@@ -553,6 +516,7 @@ CnvData read_cnv_vcf(const std::string& path, const std::string& sample_id, bool
     skipped.flush(data.warnings);
     data.rows = vcf.ordinal();
     data.skipped = skipped.counts();
+    data.undefined_names = vcf.undefined_names();
     return data;
 }
 

@@ -42,6 +42,8 @@ struct SvVcfData {
     std::vector<SvJunction> junctions;
     std::int64_t rows = 0;                        //!< data rows (records) read
     std::map<std::string, std::int64_t> skipped;  //!< rows skipped or left out, per reason
+    //! Records naming a contig or tag the header does not define (kept; see io::check_record).
+    std::int64_t undefined_names = 0;
     std::vector<std::string> warnings;
 };
 

@@ -2,7 +2,6 @@
 #include "io/vcf_numbers.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 
 #include "common/limits.hpp"
@@ -41,9 +40,8 @@ std::string fraction_problem(const float* values, int from, int to, const char* 
             continue;
         }
         if (!limits::kVaf.contains(v)) {
-            char shown[32];
-            std::snprintf(shown, sizeof shown, "%g", static_cast<double>(v));
-            return std::string(tag) + " " + shown + " is not an allele fraction in " + limits::kVaf.text();
+            return std::string(tag) + " " + str::format_significant(static_cast<double>(v)) +
+                   " is not an allele fraction in " + limits::kVaf.text();
         }
     }
     return {};

@@ -24,6 +24,8 @@
 #include "common/strings.hpp"
 #include "io/hts_handles.hpp"
 #include "io/vcf_numbers.hpp"
+#include "io/vcf_record_check.hpp"
+#include "io/vcf_sample.hpp"
 
 namespace precis::io {
 
@@ -42,10 +44,8 @@ constexpr BuildLengths kBuildLengths[] = {
 };
 
 std::string describe_format(const htsFormat& format) {
-    char* text = hts_format_description(&format);
-    std::string out = text != nullptr ? text : "unknown";
-    std::free(text);
-    return out;
+    const HtsMemory<char> text(hts_format_description(&format));
+    return text ? std::string(text.get()) : std::string("unknown");
 }
 
 //! htslib accepts any text as REF/ALT; the spec allows bases (ACGTN, any case) for REF and, for ALT, also
@@ -69,10 +69,6 @@ std::string allele_problem(std::string_view ref, const std::vector<std::string_v
     }
     return {};
 }
-
-//! Severe htslib record problems after which the record cannot be trusted.
-constexpr int kSevereErrors =
-    BCF_ERR_NCOLS | BCF_ERR_LIMITS | BCF_ERR_CHAR | BCF_ERR_CTG_INVALID | BCF_ERR_TAG_INVALID;
 
 }  // namespace
 
@@ -201,11 +197,9 @@ struct VcfReader::Impl {
                 "FILTER INFO' line before the first record)",
                 "check that the file is a complete VCF; remove any log lines written before the header");
         }
-        for (int i = 0; i < bcf_hdr_nsamples(header.get()); ++i) {
-            samples.emplace_back(header->samples[i]);
-        }
+        samples = vcf_sample_names(header.get());
         detect_genome();
-        choose_sample();
+        choose_tumor_sample();
         read_layouts();
         // An index is usable only for bgzipped VCF or BCF, and only when it is the file's own.
         if (format->compression == bgzf) {
@@ -255,25 +249,22 @@ struct VcfReader::Impl {
     void check_index() {
         std::vector<std::string> names;
         int n = 0;
-        const char** seqs = nullptr;
-        if (is_bcf) {
-            HtsIndexPtr index(bcf_index_load(path.c_str()));
-            has_index = static_cast<bool>(index);
-            seqs = index ? bcf_index_seqnames(index.get(), header.get(), &n) : nullptr;
-        } else {
-            TbxPtr index(tbx_index_load(path.c_str()));
-            has_index = static_cast<bool>(index);
-            seqs = index ? tbx_seqnames(index.get(), &n) : nullptr;
-            for (int i = 0; i < n && seqs != nullptr; ++i) {
-                names.emplace_back(seqs[i]);  // the names live in the index: copy before it goes
+        // The name arrays are htslib's to free, and the names live in the index: copy them before it goes.
+        const auto copy_names = [&](const HtsMemory<const char*>& seqs) {
+            for (int i = 0; i < n && seqs; ++i) {
+                names.emplace_back(seqs.get()[i]);
             }
-            std::free(static_cast<void*>(seqs));
-            seqs = nullptr;
+        };
+        if (is_bcf) {
+            const HtsIndexPtr index(bcf_index_load(path.c_str()));
+            has_index = static_cast<bool>(index);
+            copy_names(
+                HtsMemory<const char*>(index ? bcf_index_seqnames(index.get(), header.get(), &n) : nullptr));
+        } else {
+            const TbxPtr index(tbx_index_load(path.c_str()));
+            has_index = static_cast<bool>(index);
+            copy_names(HtsMemory<const char*>(index ? tbx_seqnames(index.get(), &n) : nullptr));
         }
-        for (int i = 0; i < n && seqs != nullptr; ++i) {
-            names.emplace_back(seqs[i]);
-        }
-        std::free(static_cast<void*>(seqs));
         if (!has_index) {
             return;
         }
@@ -374,48 +365,13 @@ struct VcfReader::Impl {
                           std::to_string(votes38) + " match GRCh38";
     }
 
-    void choose_sample() {
-        if (samples.empty()) {
-            tumor_reason = "sites-only VCF (no sample columns): VAF and depth not available";
-            return;
-        }
-        const auto index_of = [&](const std::string& name) {
-            const auto it = std::find(samples.begin(), samples.end(), name);
-            return it == samples.end() ? -1 : static_cast<int>(it - samples.begin());
-        };
-        if (!options.tumor_sample.empty()) {
-            tumor_index = index_of(options.tumor_sample);
-            if (tumor_index < 0) {
-                throw Error(ErrorKind::usage, path,
-                            "--tumor-sample '" + options.tumor_sample +
-                                "' is not a sample of this VCF; it has: " + str::join(samples, ", "),
-                            "pass one of the listed sample names");
-            }
-            tumor_reason = "given with --tumor-sample";
-        } else if (bcf_hrec_t* hrec =
-                       bcf_hdr_get_hrec(header.get(), BCF_HL_GEN, "tumor_sample", nullptr, nullptr);
-                   hrec != nullptr && hrec->value != nullptr && index_of(hrec->value) >= 0) {
-            tumor_index = index_of(hrec->value);
-            tumor_reason = "from the header line ##tumor_sample=";
-        } else if (samples.size() == 1) {
-            tumor_index = 0;
-            tumor_reason = "the only sample in the VCF";
-        } else {
-            // Callers such as Strelka name the columns NORMAL and TUMOR: that is a hint too.
-            for (std::size_t i = 0; i < samples.size(); ++i) {
-                if (str::iequals(samples[i], "TUMOR") || str::iequals(samples[i], "TUMOUR")) {
-                    tumor_index = static_cast<int>(i);
-                    tumor_reason = "the sample column named " + samples[i];
-                }
-            }
-            if (tumor_index < 0) {
-                throw Error(ErrorKind::usage, path,
-                            "the VCF has " + std::to_string(samples.size()) +
-                                " samples and no ##tumor_sample= header line: " + str::join(samples, ", "),
-                            "choose the tumour column with --tumor-sample NAME");
-            }
-        }
-        tumor_sample = samples[static_cast<std::size_t>(tumor_index)];
+    void choose_tumor_sample() {
+        const SampleChoice choice = choose_sample(
+            path, samples, vcf_tumor_sample_hint(header.get()),
+            SampleRequest{options.tumor_sample, SampleNamedBy::tumor_sample_option, SampleDefault::tumour});
+        tumor_index = choice.index;
+        tumor_sample = choice.name;
+        tumor_reason = choice.reason;
     }
 
     void read_layouts() {
@@ -613,6 +569,8 @@ std::string VcfReader::Impl::index_mismatch(const std::vector<Region>& regions) 
             continue;
         }
         const int rid = bcf_hdr_name2id(header.get(), contig.c_str());
+        // Only where the records lie is checked here; read() checks each record (check_record) when it
+        // interprets it.
         while (true) {
             int status = is_bcf ? bcf_itr_next(file.get(), iterator.get(), record.get())
                                 : tbx_itr_next(file.get(), tbx_index.get(), iterator.get(), &line);
@@ -681,8 +639,9 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
 
     // `pos_text`: POS as written in a text VCF ("" for BCF, or when already checked).
     const auto process = [&](bcf1_t* rec, std::string_view pos_text) {
-        if (rec->errcode & kSevereErrors) {
-            note_malformed("htslib could not parse it (error flags " + std::to_string(rec->errcode) + ")");
+        const RecordCheck check = check_record(*rec);
+        if (check.unusable()) {
+            note_malformed(check.problem());
             return;
         }
         if (bcf_unpack(rec, BCF_UN_STR | BCF_UN_FLT) < 0) {
@@ -696,7 +655,7 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
             note_malformed("blank line, or a record without CHROM or REF");
             return;
         }
-        if (rec->errcode != 0) {
+        if (check.undefined_names()) {
             ++stats.undefined_tags;  // undefined contig/tag: htslib added a definition; the data are usable
         }
         const std::string chrom = str::normalise_chrom(contig != nullptr ? contig : "");

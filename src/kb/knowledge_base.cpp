@@ -8,9 +8,9 @@
 
 #include "common/error.hpp"
 #include "common/files.hpp"
+#include "common/json.hpp"
 #include "common/sha256.hpp"
 #include "common/strings.hpp"
-#include "kb/json.hpp"
 
 namespace precis::kb {
 
@@ -160,13 +160,13 @@ struct Loader {
         hash.update(text);
         rapidjson::Document document;
         try {
-            document = parse_json(text, path.string(), ErrorKind::knowledge_base);
+            document = json::parse_json(text, path.string(), ErrorKind::knowledge_base);
         } catch (const Error& error) {
             problems.push_back(path.string() + ": " + error.why());
             return std::nullopt;
         }
         const auto violations =
-            validate_json(document, (schemas_dir / "kb" / schema).string(), path.string());
+            json::validate_json(document, (schemas_dir / "kb" / schema).string(), path.string());
         if (!violations.empty()) {
             problems.insert(problems.end(), violations.begin(), violations.end());
             return std::nullopt;

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Text encoding shared by the report writers: HTML/SVG escaping, TSV cell sanitising, numbers.
-#include <array>
-#include <charconv>
-#include <cmath>
+// Text encoding shared by the report writers: HTML/SVG escaping, TSV cell sanitising. Numbers are
+// written with str::format_number (common/strings.hpp).
 #include <string>
 #include <string_view>
 
@@ -71,33 +69,6 @@ std::string tsv_field(std::string_view text) {
         out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
     }
     return out;
-}
-
-std::string format_number(double value, int decimals) {
-    if (!std::isfinite(value)) {
-        return "NA";
-    }
-    std::array<char, 64> buffer{};
-    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                                   std::chars_format::fixed, decimals);
-    if (ec != std::errc{}) {
-        // Too large for fixed notation in the buffer: fall back to the shortest round-trip form.
-        auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-        return std::string(buffer.data(), result.ptr);
-    }
-    std::string text(buffer.data(), end);
-    if (text.find('.') != std::string::npos) {
-        while (!text.empty() && text.back() == '0') {
-            text.pop_back();
-        }
-        if (!text.empty() && text.back() == '.') {
-            text.pop_back();
-        }
-    }
-    if (text == "-0") {
-        text = "0";
-    }
-    return text;
 }
 
 }  // namespace precis::report

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
-#include <cstdio>
 #include <map>
 #include <string>
 #include <string_view>
@@ -44,25 +43,6 @@ bool starts_with(std::string_view text, std::string_view prefix) {
     return text.size() >= prefix.size() && text.substr(0, prefix.size()) == prefix;
 }
 
-//! Percent-encodes everything except unreserved characters and the few DOI delimiters kept readable.
-std::string url_component(std::string_view text) {
-    static constexpr std::string_view kHex = "0123456789ABCDEF";
-    std::string out;
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                          c == '-' || c == '.' || c == '_' || c == '~' || c == '/' || c == '(' || c == ')';
-        if (keep) {
-            out += c;
-        } else {
-            out += '%';
-            out += kHex[byte >> 4];
-            out += kHex[byte & 0x0F];
-        }
-    }
-    return out;
-}
-
 //! A link only for URLs of a known safe shape; anything else is shown as plain text.
 std::string link(const std::string& url, std::string_view label, std::string_view title = {}) {
     if (!(starts_with(url, "https://") || starts_with(url, "http://"))) {
@@ -84,7 +64,7 @@ std::string source_url(const SourceRef& source) {
         return "https://clinicaltrials.gov/study/" + source.id;
     }
     if (source.type == "DOI" && !source.id.empty()) {
-        return "https://doi.org/" + url_component(source.id);
+        return "https://doi.org/" + str::percent_encode(source.id, "/()");  // DOI delimiters kept readable
     }
     return source.url;
 }
@@ -177,9 +157,7 @@ std::string number_text(double value) {
     if (!std::isfinite(value)) {
         return "not a finite number";
     }
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.4g", value);
-    return buffer;
+    return str::format_significant(value, 4);
 }
 
 //! Where a level comes from, under its badge: a visible "curator-assigned" tag for levels no primary
@@ -269,7 +247,7 @@ std::string regulatory_text(const std::vector<RegulatoryStatus>& regulatory) {
 }
 
 std::string optional_number(const std::optional<double>& value, int decimals) {
-    return value ? format_number(*value, decimals) : std::string("&mdash;");
+    return value ? str::format_number(*value, decimals) : std::string("&mdash;");
 }
 
 std::string finding_name(const Finding& finding) {
@@ -550,7 +528,7 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
                 out_ += "<tr><td><span class=\"gene\">" + esc(finding.gene) + "</span> " +
                         esc(finding.alteration);
                 if (finding.value) {
-                    out_ += " <span class=\"muted\">(" + format_number(*finding.value, 2) + ")</span>";
+                    out_ += " <span class=\"muted\">(" + str::format_number(*finding.value, 2) + ")</span>";
                 }
                 out_ += "<br><span class=\"muted small\">" + category_text(finding.category) + " &middot; " +
                         esc(finding.id) + "</span></td><td>";

@@ -23,6 +23,7 @@
 
 #include "common/error.hpp"
 #include "common/files.hpp"
+#include "common/strings.hpp"
 #include "report/writers.hpp"
 
 extern char** environ;
@@ -45,21 +46,7 @@ bool is_executable(const std::string& path) {
 
 //! file:// URL of an absolute path, percent-encoding everything but unreserved characters and '/'.
 std::string file_url(const fs::path& path) {
-    static constexpr std::string_view kHex = "0123456789ABCDEF";
-    std::string url = "file://";
-    for (const char c : path.string()) {
-        const auto byte = static_cast<unsigned char>(c);
-        const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                          c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
-        if (keep) {
-            url += c;
-        } else {
-            url += '%';
-            url += kHex[byte >> 4];
-            url += kHex[byte & 0x0F];
-        }
-    }
-    return url;
+    return "file://" + str::percent_encode(path.string(), "/");
 }
 
 //! Removes the private temporary directory (profile, HTML copy, PDF, log) when leaving scope.

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string_view>
 
+#include "common/strings.hpp"
 #include "report/writers.hpp"
 
 namespace precis::report::svg {
@@ -83,7 +84,7 @@ class GenomeAxis {
 };
 
 std::string num(double value) {
-    return format_number(value, 1);
+    return str::format_number(value, 1);
 }
 
 void open_svg(std::string& out, std::string_view title_id, std::string_view title, std::string_view desc) {
@@ -116,7 +117,7 @@ void y_axis(std::string& out, double y_max, double step, std::string_view label,
         out += "<line x1=\"" + num(kLeft) + "\" x2=\"" + num(kWidth - kRight) + "\" y1=\"" + num(y) +
                "\" y2=\"" + num(y) + "\" class=\"grid\"/>";
         out += "<text x=\"" + num(kLeft - 6) + "\" y=\"" + num(y + 4) +
-               "\" class=\"axis-label\" text-anchor=\"end\">" + format_number(v, decimals) + "</text>";
+               "\" class=\"axis-label\" text-anchor=\"end\">" + str::format_number(v, decimals) + "</text>";
     }
     out += "<text transform=\"translate(14 " + num(kTop + kPlotHeight / 2) +
            ") rotate(-90)\" class=\"axis-title\" text-anchor=\"middle\">" + html_escape(label) + "</text>";
@@ -211,7 +212,8 @@ std::string copy_number_plot(const std::vector<CopyNumberCall>& segments, Genome
         const double y = kTop + kPlotHeight - shown / y_max * kPlotHeight;
         std::string title = call.gene.empty() ? std::string() : call.gene + " ";
         title += std::string(cn_class_label(call.cn_class)) + ", copy number " +
-                 format_number(point.copy_number, 2) + " (" + locus(call.chrom, call.start, call.end) + ")";
+                 str::format_number(point.copy_number, 2) + " (" + locus(call.chrom, call.start, call.end) +
+                 ")";
         out += "<g><title>" + html_escape(title) + "</title>";
         out += "<line x1=\"" + num(x0) + "\" x2=\"" + num(x1) + "\" y1=\"" + num(y) + "\" y2=\"" + num(y) +
                "\" class=\"seg " + cn_class_css(call.cn_class) + "\"/>";
@@ -221,9 +223,10 @@ std::string copy_number_plot(const std::vector<CopyNumberCall>& segments, Genome
             ++label_row;
             std::string label = call.gene;
             if (capped) {
-                label += " \xE2\x96\xB2 " + format_number(point.copy_number, 1);  // ▲ value above the axis
+                label +=
+                    " \xE2\x96\xB2 " + str::format_number(point.copy_number, 1);  // ▲ value above the axis
             } else {
-                label += " " + format_number(point.copy_number, 1);
+                label += " " + str::format_number(point.copy_number, 1);
             }
             out += "<text x=\"" + num((x0 + x1) / 2) + "\" y=\"" + num(label_y) +
                    "\" class=\"seg-label\" text-anchor=\"middle\">" + html_escape(label) + "</text>";
@@ -278,7 +281,7 @@ std::string vaf_plot(const std::vector<SmallVariant>& variants, Genome genome) {
             name += (name.empty() ? "" : " ") + v.protein_change;
         }
         std::string title = name.empty() ? std::string() : name + ": ";
-        title += "VAF " + format_number(*v.vaf, 3);
+        title += "VAF " + str::format_number(*v.vaf, 3);
         if (v.depth) {
             title += ", depth " + std::to_string(*v.depth);
         }

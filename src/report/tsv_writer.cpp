@@ -65,9 +65,9 @@ void add_finding(std::string& out, const Report& report, const Finding& f, std::
         f.alteration,
         to_string(f.category),
         to_string(f.oncogenicity),
-        f.vaf ? format_number(*f.vaf) : std::string(),
+        f.vaf ? str::format_number(*f.vaf) : std::string(),
         f.depth ? std::to_string(*f.depth) : std::string(),
-        f.value ? format_number(*f.value) : std::string(),
+        f.value ? str::format_number(*f.value) : std::string(),
         f.details,
         f.where.to_string(),
     };

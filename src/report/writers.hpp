@@ -52,10 +52,6 @@ std::string html_escape(std::string_view text);
 //! would read as a formula (leading = + @, or - not followed by a digit or '.') gets a leading '.
 std::string tsv_field(std::string_view text);
 
-//! Locale-independent number for reports: at most `decimals` digits after the point, trailing zeros
-//! dropped ("9", "12.5", "0.4312"); "NA" for NaN or infinity.
-std::string format_number(double value, int decimals = 4);
-
 //! The TSV columns, in output order.
 const std::vector<std::string>& tsv_columns();
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "fuzz_targets.hpp"
 
-#include <htslib/hts.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -18,6 +17,7 @@
 #include "io/bed_reader.hpp"
 #include "io/cnv_reader.hpp"
 #include "io/fusion_reader.hpp"
+#include "io/hts_runtime.hpp"
 #include "io/ihc_reader.hpp"
 #include "io/maf_reader.hpp"
 #include "io/msi_reader.hpp"
@@ -269,7 +269,7 @@ const Target* find_target(std::string_view name) {
 
 void quiet_logging() {
     spdlog::set_level(spdlog::level::off);
-    hts_set_log_level(HTS_LOG_OFF);  // htslib reports every malformed record on stderr
+    io::set_htslib_logging(false);  // htslib reports every malformed record on stderr
 }
 
 bool run_target(const Target& target, std::string_view bytes) {

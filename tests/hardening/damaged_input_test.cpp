@@ -2,14 +2,13 @@
 // Issue 9 hardening, damaged and unusual input: each test holds the minimal input beside it (written by
 // the test) and asserts the exit code, the message and the clinical outcome.
 #include <gtest/gtest.h>
-#include <htslib/bgzf.h>
-#include <htslib/tbx.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 
+#include "io/hts_handles.hpp"
 #include "support/test_support.hpp"
 
 namespace precis::test {
@@ -35,10 +34,13 @@ std::string vcf_with_braf_last(int n) {
 
 //! Writes `text` bgzipped with htslib (with its end-of-file marker).
 fs::path bgzip(const fs::path& path, const std::string& text) {
-    BGZF* out = bgzf_open(path.c_str(), "w");
-    EXPECT_NE(out, nullptr);
-    EXPECT_EQ(bgzf_write(out, text.data(), text.size()), static_cast<ssize_t>(text.size()));
-    EXPECT_EQ(bgzf_close(out), 0);
+    io::BgzfPtr out(bgzf_open(path.c_str(), "w"));
+    if (!out) {
+        ADD_FAILURE() << "cannot create " << path;
+        return path;
+    }
+    EXPECT_EQ(bgzf_write(out.get(), text.data(), text.size()), static_cast<ssize_t>(text.size()));
+    EXPECT_EQ(bgzf_close(out.release()), 0);
     return path;
 }
 

@@ -11,9 +11,9 @@
 #include <string>
 
 #include "common/error.hpp"
+#include "common/json.hpp"
 #include "io/cnv_reader.hpp"
 #include "io/ihc_reader.hpp"
-#include "kb/json.hpp"
 #include "support/test_support.hpp"
 #include "test_paths.hpp"
 
@@ -93,9 +93,9 @@ std::string ihc_document(int items, const char* status) {
 TEST(Scaling, IhcDocumentIsValidatedOnceAndErrorsAreShort) {
     const std::string schema = std::string(test::kSchemas) + "/ihc.schema.json";
     const rapidjson::Document valid =
-        kb::parse_json(ihc_document(20000, "positive"), "valid.json", ErrorKind::input);
+        json::parse_json(ihc_document(20000, "positive"), "valid.json", ErrorKind::input);
     auto start = Clock::now();
-    EXPECT_TRUE(kb::validate_json(valid, schema, "valid.json").empty());
+    EXPECT_TRUE(json::validate_json(valid, schema, "valid.json").empty());
     EXPECT_LT(seconds_since(start), 5.0);
 
     const std::string invalid = write("invalid.json", ihc_document(2000, "weird"));

@@ -8,7 +8,7 @@
 #include <fstream>
 
 #include "common/error.hpp"
-#include "kb/json.hpp"
+#include "common/json.hpp"
 #include "support/test_support.hpp"
 
 namespace precis::test {

@@ -12,7 +12,7 @@
 #include <sstream>
 
 #include "common/error.hpp"
-#include "kb/json.hpp"
+#include "common/json.hpp"
 
 extern char** environ;
 
@@ -121,8 +121,8 @@ std::vector<std::string> list_dir(const std::filesystem::path& dir) {
 }
 
 std::vector<std::string> report_schema_violations(const std::filesystem::path& path) {
-    const rapidjson::Document document = kb::parse_json(slurp(path), path.string(), ErrorKind::internal);
-    return kb::validate_json(document, std::string(kSchemas) + "/report.schema.json", path.string());
+    const rapidjson::Document document = json::parse_json(slurp(path), path.string(), ErrorKind::internal);
+    return json::validate_json(document, std::string(kSchemas) + "/report.schema.json", path.string());
 }
 
 }  // namespace precis::test

@@ -11,7 +11,7 @@
 #include <memory>
 
 #include "common/error.hpp"
-#include "kb/json.hpp"
+#include "common/json.hpp"
 #include "kb/knowledge_base.hpp"
 #include "kb/tumor_scope.hpp"
 #include "support/test_support.hpp"
@@ -72,7 +72,7 @@ std::string usage_error(const std::string& code) {
 }  // namespace
 
 TEST(OncoTree, BundlesEveryCodeOfADatedReleaseWithItsSource) {
-    const auto doc = parse_json(test::slurp(kOncoTreeFile), kOncoTreeFile, ErrorKind::knowledge_base);
+    const auto doc = json::parse_json(test::slurp(kOncoTreeFile), kOncoTreeFile, ErrorKind::knowledge_base);
     const auto& source = doc["source"];
     EXPECT_STREQ(source["release"].GetString(), "oncotree_2025_10_03");
     EXPECT_STREQ(source["path"].GetString(), "trees/oncotree_2025_10_03.json");
@@ -105,13 +105,13 @@ TEST(OncoTree, HasEveryCodeOfTheReleaseInTheOncoTreeRepository) {
     if (repo == nullptr || *repo == '\0') {
         GTEST_SKIP() << "set PRECIS_ONCOTREE_REPO to a git copy of cBioPortal/oncotree to compare";
     }
-    const auto doc = parse_json(test::slurp(kOncoTreeFile), kOncoTreeFile, ErrorKind::knowledge_base);
+    const auto doc = json::parse_json(test::slurp(kOncoTreeFile), kOncoTreeFile, ErrorKind::knowledge_base);
     const std::string object =
         std::string(doc["source"]["commit"].GetString()) + ":" + doc["source"]["path"].GetString();
     const std::string text = git_show(repo, object);
     ASSERT_FALSE(text.empty()) << object << " not found in " << repo;
     std::map<std::string, std::string> release;
-    collect_codes(parse_json(text, object, ErrorKind::input), release);
+    collect_codes(json::parse_json(text, object, ErrorKind::input), release);
     EXPECT_EQ(release.size(), 898u);
     for (const auto& [code, name] : release) {
         if (code == "TISSUE") {

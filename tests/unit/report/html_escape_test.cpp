@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "common/strings.hpp"
 #include "report/writers.hpp"
 
 namespace precis::report {
@@ -53,14 +54,14 @@ TEST(report_tsv_field, FormulaLikeValuesArePrefixed) {
 }
 
 TEST(report_format_number, DropsTrailingZerosAndIsLocaleFree) {
-    EXPECT_EQ(format_number(9.0), "9");
-    EXPECT_EQ(format_number(12.5), "12.5");
-    EXPECT_EQ(format_number(0.31), "0.31");
-    EXPECT_EQ(format_number(0.123456), "0.1235");
-    EXPECT_EQ(format_number(0.123456, 2), "0.12");
-    EXPECT_EQ(format_number(-0.00001), "0");
-    EXPECT_EQ(format_number(std::numeric_limits<double>::quiet_NaN()), "NA");
-    EXPECT_EQ(format_number(std::numeric_limits<double>::infinity()), "NA");
+    EXPECT_EQ(str::format_number(9.0), "9");
+    EXPECT_EQ(str::format_number(12.5), "12.5");
+    EXPECT_EQ(str::format_number(0.31), "0.31");
+    EXPECT_EQ(str::format_number(0.123456), "0.1235");
+    EXPECT_EQ(str::format_number(0.123456, 2), "0.12");
+    EXPECT_EQ(str::format_number(-0.00001), "0");
+    EXPECT_EQ(str::format_number(std::numeric_limits<double>::quiet_NaN()), "NA");
+    EXPECT_EQ(str::format_number(std::numeric_limits<double>::infinity()), "NA");
 }
 
 }  // namespace

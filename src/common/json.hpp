@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace precis::kb {
+namespace precis::json {
 
 //! Parses JSON text; throws Error(kind) naming `label` with line:column of a syntax error.
 rapidjson::Document parse_json(const std::string& text, const std::string& label, ErrorKind kind);
@@ -23,4 +23,4 @@ std::vector<std::string> validate_json(const rapidjson::Document& document, cons
 //! Serialises a value (compact).
 std::string to_json_string(const rapidjson::Value& value);
 
-}  // namespace precis::kb
+}  // namespace precis::json

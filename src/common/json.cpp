@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "kb/json.hpp"
+#include "common/json.hpp"
 
 #include <rapidjson/error/en.h>
 #include <rapidjson/schema.h>
@@ -16,7 +16,7 @@
 #include "common/files.hpp"
 #include "common/strings.hpp"
 
-namespace precis::kb {
+namespace precis::json {
 
 namespace {
 
@@ -233,4 +233,4 @@ std::string to_json_string(const rapidjson::Value& value) {
     return buffer.GetString();
 }
 
-}  // namespace precis::kb
+}  // namespace precis::json
