@@ -220,7 +220,7 @@ OncoTreeTables read_oncotree(Loader& loader, const std::string& file) {
     }
     for (const auto& [code, type] : out.types) {
         if (!type.parent.empty() && out.types.count(type.parent) == 0) {
-            loader.problems.push_back(file + ": " + code + " has unknown parent " + type.parent);
+            loader.problems.push_back(str::concat({file, ": ", code, " has unknown parent ", type.parent}));
         }
     }
     read_replaced_codes(*doc, "retired", file, out, loader.problems);
@@ -352,7 +352,7 @@ std::vector<HotspotCodon> read_hotspots(Loader& loader, const std::string& file,
                                       std::to_string(codon.codon));
         }
         if (gene_index.count(str::upper(codon.gene)) == 0 && !gene_index.empty()) {
-            loader.problems.push_back(file + ": " + codon.gene + " is not in " + genes_file);
+            loader.problems.push_back(str::concat({file, ": ", codon.gene, " is not in ", genes_file}));
         }
         hotspots.push_back(std::move(codon));
     }
