@@ -72,7 +72,7 @@ std::string spool(int in, const std::string& name, const std::string& option, co
             std::string("cannot create a temporary copy of the streamed input: ") + std::strerror(errno),
             "set TMPDIR to a writable directory, or give a regular file to " + option);
     }
-    const std::string temporary(buffer_name.data());
+    std::string temporary(buffer_name.data());  // not const: returned by move
     std::array<char, 1 << 16> buffer{};
     std::uint64_t total = 0;
     bool first = true;

@@ -128,11 +128,11 @@ void check_values(const rapidjson::Value& value, const std::string& pointer, con
         for (const auto& member : value.GetObject()) {
             const std::string key(member.name.GetString(), member.name.GetStringLength());
             if (!keys.insert(key).second) {
-                throw Error(kind, label + " " + pointer + "/" + key,
+                throw Error(kind, str::concat({label, " ", pointer, "/", key}),
                             "the key \"" + key + "\" appears twice in one object",
                             "keep one value per key; precis does not guess which one was meant");
             }
-            check_values(member.value, pointer + "/" + key, label, kind);
+            check_values(member.value, str::concat({pointer, "/", key}), label, kind);
         }
     }
 }

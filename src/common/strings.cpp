@@ -76,6 +76,19 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     return out;
 }
 
+std::string concat(std::initializer_list<std::string_view> parts) {
+    std::size_t size = 0;
+    for (const std::string_view part : parts) {
+        size += part.size();
+    }
+    std::string out;
+    out.reserve(size);
+    for (const std::string_view part : parts) {
+        out += part;
+    }
+    return out;
+}
+
 std::string replace_all(std::string text, std::string_view from, std::string_view to) {
     if (from.empty()) {
         return text;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,9 @@ bool iequals(std::string_view a, std::string_view b);
 bool starts_with(std::string_view text, std::string_view prefix);
 bool ends_with(std::string_view text, std::string_view suffix);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
+//! The parts one after the other, in one allocation (for messages built in loops, where a chain of
+//! operator+ allocates a temporary string per step).
+std::string concat(std::initializer_list<std::string_view> parts);
 std::string replace_all(std::string text, std::string_view from, std::string_view to);
 
 //! Strict numeric parsing: the whole (trimmed) field must be a finite decimal number ("2.5", "-1e-3",

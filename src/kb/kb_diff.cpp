@@ -24,6 +24,7 @@ std::string regulatory_text(const EvidenceItem& e) {
 
 std::string sources_text(const std::vector<SourceRef>& sources) {
     std::vector<std::string> ids;
+    ids.reserve(sources.size());
     for (const SourceRef& s : sources) {
         ids.push_back(s.type + ":" + s.id);
     }

@@ -191,13 +191,13 @@ void read_replaced_codes(const Value& doc, const char* key, const std::string& f
         ReplacedTumorType code{get_string(item, "code"), get_string(item, "name"),
                                get_strings(item, "replaced_by"), get_string(item, "note")};
         if (out.types.count(code.code) != 0 || out.replaced.count(code.code) != 0) {
-            problems.push_back(file + ": " + key + " code " + code.code + " is also a current or " +
-                               "another replaced code");
+            problems.push_back(str::concat(
+                {file, ": ", key, " code ", code.code, " is also a current or another replaced code"}));
         }
         for (const std::string& target : code.replaced_by) {
             if (out.types.count(target) == 0) {
-                problems.push_back(file + ": " + key + " code " + code.code + " is replaced by unknown " +
-                                   "tumour type " + target);
+                problems.push_back(str::concat(
+                    {file, ": ", key, " code ", code.code, " is replaced by unknown tumour type ", target}));
             }
         }
         out.replaced[code.code] = std::move(code);
@@ -220,12 +220,361 @@ OncoTreeTables read_oncotree(Loader& loader, const std::string& file) {
     }
     for (const auto& [code, type] : out.types) {
         if (!type.parent.empty() && out.types.count(type.parent) == 0) {
-            loader.problems.push_back(file + ": " + code + " has unknown parent " + type.parent);
+            loader.problems.push_back(str::concat({file, ": ", code, " has unknown parent ", type.parent}));
         }
     }
     read_replaced_codes(*doc, "retired", file, out, loader.problems);
     read_replaced_codes(*doc, "development", file, out, loader.problems);
     return out;
+}
+
+//! Cross-references between knowledge-base files: the tumour-type codes and biomarker ids they name must
+//! exist.
+struct CrossReferences {
+    const std::map<std::string, TumorType>& tumor_types;
+    //! nullptr when biomarkers.json failed: its problems are already listed, no cascade of dangling ids.
+    const std::vector<Biomarker>* biomarkers;
+    std::vector<std::string>& problems;
+
+    void check_tumor_types(const std::string& file, const std::string& id,
+                           const std::vector<std::string>& codes) const {
+        for (const std::string& code : codes) {
+            if (!tumor_types.empty() && tumor_types.count(code) == 0) {  // (empty: oncotree failed)
+                problems.push_back(str::concat({file, ": ", id, ": unknown tumour type '", code, "'"}));
+            }
+        }
+    }
+
+    void check_biomarkers(const std::string& file, const std::string& id,
+                          const std::vector<std::string>& ids) const {
+        for (const std::string& biomarker : ids) {
+            if (biomarkers != nullptr &&
+                std::none_of(biomarkers->begin(), biomarkers->end(),
+                             [&](const Biomarker& known) { return known.id == biomarker; })) {
+                problems.push_back(str::concat({file, ": ", id, ": unknown biomarker '", biomarker, "'"}));
+            }
+        }
+    }
+};
+
+GeneInfo parse_gene(const Value& item) {
+    GeneInfo gene;
+    gene.symbol = get_string(item, "symbol");
+    gene.aliases = get_strings(item, "aliases");
+    gene.hgnc_id = get_string(item, "hgnc_id");
+    gene.strand = get_string(item, "strand") == "-" ? '-' : '+';
+    gene.role = get_string(item, "role");
+    gene.transcripts = get_per_build_string(item, "transcripts");
+    gene.ensembl = get_per_build_string(item, "ensembl");
+    gene.span = get_per_build_interval(item, "span");
+    if (const auto it = item.FindMember("alternate_numbering"); it != item.MemberEnd()) {
+        for (const Value& alt : it->value.GetArray()) {
+            AlternateNumbering numbering;
+            for (const std::string& id : get_strings(alt, "ids")) {
+                numbering.ids.emplace_back(str::strip_version(id));
+            }
+            numbering.from_residue = alt["from_residue"].GetInt();
+            numbering.offset = alt["offset"].GetInt();
+            numbering.note = get_string(alt, "note");
+            gene.alternate_numbering.push_back(std::move(numbering));
+        }
+    }
+    if (const auto it = item.FindMember("fusion"); it != item.MemberEnd()) {
+        gene.fusion_retained_role = get_string(it->value, "retained_role");
+        gene.fusion_rule = get_string(it->value, "rule");
+        gene.kinase_retained_region = get_per_build_interval(it->value, "kinase_retained_region");
+    }
+    gene.sources = get_sources(item);
+    return gene;
+}
+
+//! genes.json into `genes`, indexed by upper-case symbol and then alias (aliases never shadow a symbol).
+void read_genes(Loader& loader, const std::string& file, std::vector<GeneInfo>& genes,
+                std::map<std::string, std::size_t>& index) {
+    const auto doc = loader.load(file, "genes.schema.json");
+    if (!doc) {
+        return;
+    }
+    for (const Value& item : (*doc)["genes"].GetArray()) {
+        GeneInfo gene = parse_gene(item);
+        for (const auto& [genome, interval] : gene.span) {
+            if (interval.end < interval.start) {
+                loader.problems.push_back(
+                    str::concat({file, ": ", gene.symbol, ": span end < start on ", to_string(genome)}));
+            }
+        }
+        const std::string key = str::upper(gene.symbol);
+        if (index.count(key) != 0) {
+            loader.problems.push_back(file + ": duplicate gene " + gene.symbol);
+            continue;
+        }
+        index[key] = genes.size();
+        genes.push_back(std::move(gene));
+    }
+    for (std::size_t i = 0; i < genes.size(); ++i) {
+        for (const std::string& alias : genes[i].aliases) {
+            index.emplace(str::upper(alias), i);
+        }
+    }
+}
+
+//! hotspots.json; `gene_index` (empty when genes.json failed) checks the genes.
+std::vector<HotspotCodon> read_hotspots(Loader& loader, const std::string& file,
+                                        const std::string& genes_file,
+                                        const std::map<std::string, std::size_t>& gene_index) {
+    std::vector<HotspotCodon> hotspots;
+    const auto doc = loader.load(file, "hotspots.schema.json");
+    if (!doc) {
+        return hotspots;
+    }
+    std::set<std::pair<std::string, int>> seen;
+    for (const Value& item : (*doc)["codons"].GetArray()) {
+        HotspotCodon codon;
+        codon.gene = get_string(item, "gene");
+        codon.codon = item["codon"].GetInt();
+        codon.ref_aa = get_string(item, "ref_aa").front();
+        codon.transcript = get_string(item, "transcript");
+        for (const Genome genome : {Genome::GRCh37, Genome::GRCh38}) {
+            const Value& loc = item[to_string(genome)];
+            CodonLocation location{get_string(loc, "chrom"), loc["start"].GetInt64(), loc["end"].GetInt64(),
+                                   get_string(loc, "strand") == "-" ? '-' : '+',
+                                   get_string(loc, "ref_codon")};
+            if (location.end != location.start + 2) {
+                loader.problems.push_back(
+                    str::concat({file, ": ", codon.gene, " codon ", std::to_string(codon.codon), ": ",
+                                 to_string(genome), " interval must span exactly 3 bases"}));
+            }
+            codon.location[genome] = location;
+        }
+        codon.sources = get_sources(item);
+        if (!seen.insert({codon.gene, codon.codon}).second) {
+            loader.problems.push_back(file + ": duplicate codon " + codon.gene + " " +
+                                      std::to_string(codon.codon));
+        }
+        if (gene_index.count(str::upper(codon.gene)) == 0 && !gene_index.empty()) {
+            loader.problems.push_back(str::concat({file, ": ", codon.gene, " is not in ", genes_file}));
+        }
+        hotspots.push_back(std::move(codon));
+    }
+    return hotspots;
+}
+
+Biomarker parse_biomarker(const Value& item) {
+    Biomarker biomarker;
+    biomarker.id = get_string(item, "id");
+    biomarker.label = get_string(item, "label");
+    biomarker.gene = get_string(item, "gene");
+    biomarker.category = parse_category(get_string(item, "category")).value_or(Category::small_variant);
+    biomarker.match = parse_match(item["match"]);
+    if (const auto it = item.FindMember("copy_number_match"); it != item.MemberEnd()) {
+        biomarker.copy_number_match = parse_match(it->value);
+        biomarker.also_from.push_back(Category::copy_number);
+    }
+    if (const auto it = item.FindMember("panel"); it != item.MemberEnd()) {
+        biomarker.panel = it->value.GetBool();
+    }
+    biomarker.description = get_string(item, "description");
+    return biomarker;
+}
+
+//! biomarkers.json; nullopt when the file failed to load. `gene_index` (empty when genes.json failed)
+//! checks the genes.
+std::optional<std::vector<Biomarker>> read_biomarkers(Loader& loader, const std::string& file,
+                                                      const std::string& genes_file,
+                                                      const std::map<std::string, std::size_t>& gene_index) {
+    const auto doc = loader.load(file, "biomarkers.schema.json");
+    if (!doc) {
+        return std::nullopt;
+    }
+    std::vector<Biomarker> biomarkers;
+    std::set<std::string> seen;
+    for (const Value& item : (*doc)["biomarkers"].GetArray()) {
+        Biomarker biomarker = parse_biomarker(item);
+        if (!seen.insert(biomarker.id).second) {
+            loader.problems.push_back(file + ": duplicate biomarker id " + biomarker.id);
+        }
+        if (!biomarker.gene.empty() && !gene_index.empty() &&
+            gene_index.count(str::upper(biomarker.gene)) == 0) {
+            loader.problems.push_back(str::concat(
+                {file, ": ", biomarker.id, ": gene ", biomarker.gene, " is not in ", genes_file}));
+        }
+        biomarkers.push_back(std::move(biomarker));
+    }
+    return biomarkers;
+}
+
+EvidenceItem parse_evidence(const Value& item, const std::string& file, std::vector<std::string>& problems) {
+    EvidenceItem evidence;
+    evidence.id = get_string(item, "id");
+    evidence.biomarker = get_string(item, "biomarker");
+    evidence.tumor_types = get_strings(item, "tumor_types");
+    evidence.excluded_tumor_types = get_strings(item, "excluded_tumor_types");
+    evidence.drugs = get_strings(item, "drugs");
+    // The schema enumerates both; a value it let through but the model does not know is a problem.
+    const std::string direction = get_string(item, "direction");
+    const std::string level = get_string(item, "oncokb_level");
+    if (const auto parsed = parse_direction(direction)) {
+        evidence.direction = *parsed;
+    } else {
+        problems.push_back(str::concat({file, ": ", evidence.id, ": unknown direction '", direction, "'"}));
+    }
+    if (const auto parsed = parse_level(level)) {
+        evidence.oncokb_level = *parsed;
+    } else {
+        problems.push_back(str::concat({file, ": ", evidence.id, ": unknown level '", level, "'"}));
+    }
+    if (const auto it = item.FindMember("level_source"); it != item.MemberEnd() && it->value.IsObject()) {
+        evidence.level_source.type =
+            parse_level_source(get_string(it->value, "type")).value_or(LevelSource::curator);
+        evidence.level_source.reference = get_string(it->value, "reference");
+        evidence.level_source.date = get_string(it->value, "date");
+    } else {
+        evidence.level_source.reference =
+            "no level_source in the knowledge base: treated as curator-assigned";
+    }
+    evidence.escat = get_string(item, "escat");
+    evidence.line_of_therapy = get_string(item, "line_of_therapy");
+    if (const auto it = item.FindMember("regulatory"); it != item.MemberEnd()) {
+        for (const Value& reg : it->value.GetArray()) {
+            evidence.regulatory.push_back(Regulatory{get_string(reg, "agency"), get_string(reg, "status"),
+                                                     get_string(reg, "date"), get_strings(reg, "tumor_types"),
+                                                     get_string(reg, "indication")});
+        }
+    }
+    evidence.summary = get_string(item, "summary");
+    evidence.trials = get_strings(item, "trials");
+    if (const auto it = item.FindMember("caveats"); it != item.MemberEnd()) {
+        for (const Value& caveat : it->value.GetArray()) {
+            evidence.caveats.push_back(
+                Caveat{get_strings(caveat, "tumor_types"), get_string(caveat, "text")});
+        }
+    }
+    evidence.sources = get_sources(item);
+    evidence.file = file;
+    return evidence;
+}
+
+//! The problems of one evidence item; `ids` collects the evidence ids seen so far (duplicates).
+void check_evidence(const EvidenceItem& evidence, const std::string& file, const CrossReferences& refs,
+                    std::set<std::string>& ids) {
+    for (const Regulatory& regulatory : evidence.regulatory) {
+        refs.check_tumor_types(file, evidence.id, regulatory.tumor_types);
+    }
+    if (!ids.insert(evidence.id).second) {
+        refs.problems.push_back(file + ": duplicate evidence id " + evidence.id);
+    }
+    if (evidence.sources.empty()) {
+        refs.problems.push_back(file + ": " + evidence.id + ": no source");
+    }
+    // A level that a primary source gives carries that source's date; only curator levels go without.
+    if (evidence.level_source.type != LevelSource::curator &&
+        (evidence.level_source.date.size() != 10 || evidence.level_source.reference.empty())) {
+        refs.problems.push_back(
+            str::concat({file, ": ", evidence.id, ": level ", to_string(evidence.oncokb_level), " from ",
+                         to_string(evidence.level_source.type),
+                         " needs a dated source (level_source.date YYYY-MM-DD and reference)"}));
+    }
+    if (is_resistance(evidence.oncokb_level) != (evidence.direction == Direction::resistance)) {
+        refs.problems.push_back(
+            str::concat({file, ": ", evidence.id, ": level ", to_string(evidence.oncokb_level),
+                         " does not fit direction ", to_string(evidence.direction)}));
+    }
+    refs.check_biomarkers(file, evidence.id, {evidence.biomarker});
+    refs.check_tumor_types(file, evidence.id, evidence.tumor_types);
+    refs.check_tumor_types(file, evidence.id, evidence.excluded_tumor_types);
+}
+
+//! Every evidence file of the manifest, in order.
+std::vector<EvidenceItem> read_evidence(Loader& loader, const Value& files, const CrossReferences& refs) {
+    std::vector<EvidenceItem> evidence;
+    std::set<std::string> ids;
+    for (const Value& file_name : files.GetArray()) {
+        const std::string file = file_name.GetString();
+        const auto doc = loader.load(file, "evidence.schema.json");
+        if (!doc) {
+            continue;
+        }
+        for (const Value& item : (*doc)["evidence"].GetArray()) {
+            EvidenceItem parsed = parse_evidence(item, file, refs.problems);
+            check_evidence(parsed, file, refs, ids);
+            evidence.push_back(std::move(parsed));
+        }
+    }
+    return evidence;
+}
+
+//! rules.json (optional: an empty file name reads nothing).
+std::vector<ReasoningRule> read_rules(Loader& loader, const std::string& file, const CrossReferences& refs) {
+    std::vector<ReasoningRule> rules;
+    if (file.empty()) {
+        return rules;
+    }
+    const auto doc = loader.load(file, "rules.schema.json");
+    if (!doc) {
+        return rules;
+    }
+    std::set<std::string> seen;
+    for (const Value& item : (*doc)["rules"].GetArray()) {
+        ReasoningRule rule{get_string(item, "id"),
+                           get_string(item, "name"),
+                           get_strings(item, "therapy_biomarkers"),
+                           get_strings(item, "therapy_drugs"),
+                           get_strings(item, "co_biomarkers"),
+                           get_string(item, "effect"),
+                           get_string(item, "text"),
+                           get_sources(item)};
+        if (!seen.insert(rule.id).second) {
+            loader.problems.push_back(file + ": duplicate rule id " + rule.id);
+        }
+        refs.check_biomarkers(file, rule.id, rule.therapy_biomarkers);
+        refs.check_biomarkers(file, rule.id, rule.co_biomarkers);
+        rules.push_back(std::move(rule));
+    }
+    return rules;
+}
+
+ContextEntry parse_context_entry(const Value& item, const char* kind) {
+    ContextEntry entry;
+    entry.id = get_string(item, "id");
+    entry.kind = std::string(kind) == "caveats" ? "caveat" : kind;
+    entry.tumor_types = get_strings(item, "tumor_types");
+    entry.biomarkers = get_strings(item, "biomarkers");
+    entry.line = get_string(item, "line");
+    entry.title = get_string(item, "regimen");
+    if (entry.title.empty()) {
+        entry.title = get_string(item, "title");
+    }
+    entry.text = get_string(item, "summary");
+    if (entry.text.empty()) {
+        entry.text = get_string(item, "text");
+    }
+    entry.sources = get_sources(item);
+    return entry;
+}
+
+//! context.json (optional: an empty file name reads nothing): standard of care, testing, caveats.
+std::vector<ContextEntry> read_context(Loader& loader, const std::string& file, const CrossReferences& refs) {
+    std::vector<ContextEntry> context;
+    if (file.empty()) {
+        return context;
+    }
+    const auto doc = loader.load(file, "context.schema.json");
+    if (!doc) {
+        return context;
+    }
+    for (const char* kind : {"standard_of_care", "testing", "caveats"}) {
+        const auto it = doc->FindMember(kind);
+        if (it == doc->MemberEnd()) {
+            continue;
+        }
+        for (const Value& item : it->value.GetArray()) {
+            ContextEntry entry = parse_context_entry(item, kind);
+            refs.check_tumor_types(file, entry.id, entry.tumor_types);
+            refs.check_biomarkers(file, entry.id, entry.biomarkers);
+            context.push_back(std::move(entry));
+        }
+    }
+    return context;
 }
 
 }  // namespace
@@ -248,296 +597,30 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
     kb.date_ = get_string(*manifest, "date");
     const Value& files = (*manifest)["files"];
 
-    // ---- oncotree ----
     OncoTreeTables oncotree = read_oncotree(loader, get_string(files, "oncotree"));
     kb.tumor_types_ = std::move(oncotree.types);
     kb.replaced_tumor_types_ = std::move(oncotree.replaced);
-    const auto check_tumor_types = [&](const std::string& file, const std::string& id,
-                                       const std::vector<std::string>& codes) {
-        for (const std::string& code : codes) {
-            if (!kb.tumor_types_.empty() && kb.tumor_types_.count(code) == 0) {  // (empty: oncotree failed)
-                loader.problems.push_back(file + ": " + id + ": unknown tumour type '" + code + "'");
-            }
-        }
-    };
+    // Biomarker ids are checked once biomarkers.json is read.
+    CrossReferences refs{kb.tumor_types_, nullptr, loader.problems};
 
     if (const auto focus = manifest->FindMember("focus"); focus != manifest->MemberEnd()) {
         kb.focus_ = Focus{get_string(focus->value, "description"), get_strings(focus->value, "tumor_types"),
                           get_strings(focus->value, "tumor_agnostic")};
     }
-    check_tumor_types("manifest.json", "focus", kb.focus_.tumor_types);
-    check_tumor_types("manifest.json", "focus", kb.focus_.tumor_agnostic);
+    refs.check_tumor_types("manifest.json", "focus", kb.focus_.tumor_types);
+    refs.check_tumor_types("manifest.json", "focus", kb.focus_.tumor_agnostic);
 
-    // ---- genes ----
     const std::string genes_file = get_string(files, "genes");
-    if (const auto doc = loader.load(genes_file, "genes.schema.json")) {
-        for (const Value& item : (*doc)["genes"].GetArray()) {
-            GeneInfo gene;
-            gene.symbol = get_string(item, "symbol");
-            gene.aliases = get_strings(item, "aliases");
-            gene.hgnc_id = get_string(item, "hgnc_id");
-            gene.strand = get_string(item, "strand") == "-" ? '-' : '+';
-            gene.role = get_string(item, "role");
-            gene.transcripts = get_per_build_string(item, "transcripts");
-            gene.ensembl = get_per_build_string(item, "ensembl");
-            gene.span = get_per_build_interval(item, "span");
-            if (const auto it = item.FindMember("alternate_numbering"); it != item.MemberEnd()) {
-                for (const Value& alt : it->value.GetArray()) {
-                    AlternateNumbering numbering;
-                    for (const std::string& id : get_strings(alt, "ids")) {
-                        numbering.ids.emplace_back(str::strip_version(id));
-                    }
-                    numbering.from_residue = alt["from_residue"].GetInt();
-                    numbering.offset = alt["offset"].GetInt();
-                    numbering.note = get_string(alt, "note");
-                    gene.alternate_numbering.push_back(std::move(numbering));
-                }
-            }
-            if (const auto it = item.FindMember("fusion"); it != item.MemberEnd()) {
-                gene.fusion_retained_role = get_string(it->value, "retained_role");
-                gene.fusion_rule = get_string(it->value, "rule");
-                gene.kinase_retained_region = get_per_build_interval(it->value, "kinase_retained_region");
-            }
-            gene.sources = get_sources(item);
-            for (const auto& [genome, interval] : gene.span) {
-                if (interval.end < interval.start) {
-                    loader.problems.push_back(genes_file + ": " + gene.symbol + ": span end < start on " +
-                                              to_string(genome));
-                }
-            }
-            const std::string key = str::upper(gene.symbol);
-            if (kb.gene_index_.count(key) != 0) {
-                loader.problems.push_back(genes_file + ": duplicate gene " + gene.symbol);
-                continue;
-            }
-            kb.gene_index_[key] = kb.genes_.size();
-            kb.genes_.push_back(std::move(gene));
-        }
-        // Aliases never shadow a symbol.
-        for (std::size_t i = 0; i < kb.genes_.size(); ++i) {
-            for (const std::string& alias : kb.genes_[i].aliases) {
-                kb.gene_index_.emplace(str::upper(alias), i);
-            }
-        }
+    read_genes(loader, genes_file, kb.genes_, kb.gene_index_);
+    kb.hotspots_ = read_hotspots(loader, get_string(files, "hotspots"), genes_file, kb.gene_index_);
+    if (auto biomarkers =
+            read_biomarkers(loader, get_string(files, "biomarkers"), genes_file, kb.gene_index_)) {
+        kb.biomarkers_ = std::move(*biomarkers);
+        refs.biomarkers = &kb.biomarkers_;
     }
-
-    // ---- hotspots ----
-    const std::string hotspots_file = get_string(files, "hotspots");
-    if (const auto doc = loader.load(hotspots_file, "hotspots.schema.json")) {
-        std::set<std::pair<std::string, int>> seen;
-        for (const Value& item : (*doc)["codons"].GetArray()) {
-            HotspotCodon codon;
-            codon.gene = get_string(item, "gene");
-            codon.codon = item["codon"].GetInt();
-            codon.ref_aa = get_string(item, "ref_aa").front();
-            codon.transcript = get_string(item, "transcript");
-            for (const Genome genome : {Genome::GRCh37, Genome::GRCh38}) {
-                const Value& loc = item[to_string(genome)];
-                CodonLocation location{get_string(loc, "chrom"), loc["start"].GetInt64(),
-                                       loc["end"].GetInt64(), get_string(loc, "strand") == "-" ? '-' : '+',
-                                       get_string(loc, "ref_codon")};
-                if (location.end != location.start + 2) {
-                    loader.problems.push_back(hotspots_file + ": " + codon.gene + " codon " +
-                                              std::to_string(codon.codon) + ": " + to_string(genome) +
-                                              " interval must span exactly 3 bases");
-                }
-                codon.location[genome] = location;
-            }
-            codon.sources = get_sources(item);
-            if (!seen.insert({codon.gene, codon.codon}).second) {
-                loader.problems.push_back(hotspots_file + ": duplicate codon " + codon.gene + " " +
-                                          std::to_string(codon.codon));
-            }
-            if (kb.gene_index_.count(str::upper(codon.gene)) == 0 && !kb.genes_.empty()) {
-                loader.problems.push_back(hotspots_file + ": " + codon.gene + " is not in " + genes_file);
-            }
-            kb.hotspots_.push_back(std::move(codon));
-        }
-    }
-
-    // ---- biomarkers ----
-    const std::string biomarkers_file = get_string(files, "biomarkers");
-    bool biomarkers_loaded = false;
-    if (const auto doc = loader.load(biomarkers_file, "biomarkers.schema.json")) {
-        biomarkers_loaded = true;
-        std::set<std::string> seen;
-        for (const Value& item : (*doc)["biomarkers"].GetArray()) {
-            Biomarker biomarker;
-            biomarker.id = get_string(item, "id");
-            biomarker.label = get_string(item, "label");
-            biomarker.gene = get_string(item, "gene");
-            biomarker.category =
-                parse_category(get_string(item, "category")).value_or(Category::small_variant);
-            biomarker.match = parse_match(item["match"]);
-            if (const auto it = item.FindMember("copy_number_match"); it != item.MemberEnd()) {
-                biomarker.copy_number_match = parse_match(it->value);
-                biomarker.also_from.push_back(Category::copy_number);
-            }
-            if (const auto it = item.FindMember("panel"); it != item.MemberEnd()) {
-                biomarker.panel = it->value.GetBool();
-            }
-            biomarker.description = get_string(item, "description");
-            if (!seen.insert(biomarker.id).second) {
-                loader.problems.push_back(biomarkers_file + ": duplicate biomarker id " + biomarker.id);
-            }
-            if (!biomarker.gene.empty() && !kb.genes_.empty() &&
-                kb.gene_index_.count(str::upper(biomarker.gene)) == 0) {
-                loader.problems.push_back(biomarkers_file + ": " + biomarker.id + ": gene " + biomarker.gene +
-                                          " is not in " + genes_file);
-            }
-            kb.biomarkers_.push_back(std::move(biomarker));
-        }
-    }
-    const auto check_biomarkers = [&](const std::string& file, const std::string& id,
-                                      const std::vector<std::string>& ids) {
-        for (const std::string& biomarker : ids) {
-            // When biomarkers.json itself failed, its problems are already listed: no cascade of dangling
-            // ids.
-            if (biomarkers_loaded && kb.biomarker(biomarker) == nullptr) {
-                loader.problems.push_back(file + ": " + id + ": unknown biomarker '" + biomarker + "'");
-            }
-        }
-    };
-
-    // ---- evidence ----
-    std::set<std::string> evidence_ids;
-    for (const Value& file_name : files["evidence"].GetArray()) {
-        const std::string file = file_name.GetString();
-        const auto doc = loader.load(file, "evidence.schema.json");
-        if (!doc) {
-            continue;
-        }
-        for (const Value& item : (*doc)["evidence"].GetArray()) {
-            EvidenceItem evidence;
-            evidence.id = get_string(item, "id");
-            evidence.biomarker = get_string(item, "biomarker");
-            evidence.tumor_types = get_strings(item, "tumor_types");
-            evidence.excluded_tumor_types = get_strings(item, "excluded_tumor_types");
-            evidence.drugs = get_strings(item, "drugs");
-            // The schema enumerates both; a value it let through but the model does not know is a problem.
-            const std::string direction = get_string(item, "direction");
-            const std::string level = get_string(item, "oncokb_level");
-            if (const auto parsed = parse_direction(direction)) {
-                evidence.direction = *parsed;
-            } else {
-                loader.problems.push_back(file + ": " + evidence.id + ": unknown direction '" + direction +
-                                          "'");
-            }
-            if (const auto parsed = parse_level(level)) {
-                evidence.oncokb_level = *parsed;
-            } else {
-                loader.problems.push_back(file + ": " + evidence.id + ": unknown level '" + level + "'");
-            }
-            if (const auto it = item.FindMember("level_source");
-                it != item.MemberEnd() && it->value.IsObject()) {
-                evidence.level_source.type =
-                    parse_level_source(get_string(it->value, "type")).value_or(LevelSource::curator);
-                evidence.level_source.reference = get_string(it->value, "reference");
-                evidence.level_source.date = get_string(it->value, "date");
-            } else {
-                evidence.level_source.reference =
-                    "no level_source in the knowledge base: treated as curator-assigned";
-            }
-            evidence.escat = get_string(item, "escat");
-            evidence.line_of_therapy = get_string(item, "line_of_therapy");
-            if (const auto it = item.FindMember("regulatory"); it != item.MemberEnd()) {
-                for (const Value& reg : it->value.GetArray()) {
-                    evidence.regulatory.push_back(Regulatory{
-                        get_string(reg, "agency"), get_string(reg, "status"), get_string(reg, "date"),
-                        get_strings(reg, "tumor_types"), get_string(reg, "indication")});
-                    check_tumor_types(file, evidence.id, evidence.regulatory.back().tumor_types);
-                }
-            }
-            evidence.summary = get_string(item, "summary");
-            evidence.trials = get_strings(item, "trials");
-            if (const auto it = item.FindMember("caveats"); it != item.MemberEnd()) {
-                for (const Value& caveat : it->value.GetArray()) {
-                    evidence.caveats.push_back(
-                        Caveat{get_strings(caveat, "tumor_types"), get_string(caveat, "text")});
-                }
-            }
-            evidence.sources = get_sources(item);
-            evidence.file = file;
-            if (!evidence_ids.insert(evidence.id).second) {
-                loader.problems.push_back(file + ": duplicate evidence id " + evidence.id);
-            }
-            if (evidence.sources.empty()) {
-                loader.problems.push_back(file + ": " + evidence.id + ": no source");
-            }
-            // A level that a primary source gives carries that source's date; only curator levels go without.
-            if (evidence.level_source.type != LevelSource::curator &&
-                (evidence.level_source.date.size() != 10 || evidence.level_source.reference.empty())) {
-                loader.problems.push_back(
-                    file + ": " + evidence.id + ": level " + to_string(evidence.oncokb_level) + " from " +
-                    to_string(evidence.level_source.type) +
-                    " needs a dated source (level_source.date YYYY-MM-DD and reference)");
-            }
-            if (is_resistance(evidence.oncokb_level) != (evidence.direction == Direction::resistance)) {
-                loader.problems.push_back(file + ": " + evidence.id + ": level " +
-                                          to_string(evidence.oncokb_level) + " does not fit direction " +
-                                          to_string(evidence.direction));
-            }
-            check_biomarkers(file, evidence.id, {evidence.biomarker});
-            check_tumor_types(file, evidence.id, evidence.tumor_types);
-            check_tumor_types(file, evidence.id, evidence.excluded_tumor_types);
-            kb.evidence_.push_back(std::move(evidence));
-        }
-    }
-
-    // ---- rules ----
-    if (const std::string rules_file = get_string(files, "rules"); !rules_file.empty()) {
-        if (const auto doc = loader.load(rules_file, "rules.schema.json")) {
-            std::set<std::string> seen;
-            for (const Value& item : (*doc)["rules"].GetArray()) {
-                ReasoningRule rule{get_string(item, "id"),
-                                   get_string(item, "name"),
-                                   get_strings(item, "therapy_biomarkers"),
-                                   get_strings(item, "therapy_drugs"),
-                                   get_strings(item, "co_biomarkers"),
-                                   get_string(item, "effect"),
-                                   get_string(item, "text"),
-                                   get_sources(item)};
-                if (!seen.insert(rule.id).second) {
-                    loader.problems.push_back(rules_file + ": duplicate rule id " + rule.id);
-                }
-                check_biomarkers(rules_file, rule.id, rule.therapy_biomarkers);
-                check_biomarkers(rules_file, rule.id, rule.co_biomarkers);
-                kb.rules_.push_back(std::move(rule));
-            }
-        }
-    }
-
-    // ---- context ----
-    if (const std::string context_file = get_string(files, "context"); !context_file.empty()) {
-        if (const auto doc = loader.load(context_file, "context.schema.json")) {
-            for (const char* kind : {"standard_of_care", "testing", "caveats"}) {
-                const auto it = doc->FindMember(kind);
-                if (it == doc->MemberEnd()) {
-                    continue;
-                }
-                for (const Value& item : it->value.GetArray()) {
-                    ContextEntry entry;
-                    entry.id = get_string(item, "id");
-                    entry.kind = std::string(kind) == "caveats" ? "caveat" : kind;
-                    entry.tumor_types = get_strings(item, "tumor_types");
-                    entry.biomarkers = get_strings(item, "biomarkers");
-                    entry.line = get_string(item, "line");
-                    entry.title = get_string(item, "regimen");
-                    if (entry.title.empty()) {
-                        entry.title = get_string(item, "title");
-                    }
-                    entry.text = get_string(item, "summary");
-                    if (entry.text.empty()) {
-                        entry.text = get_string(item, "text");
-                    }
-                    entry.sources = get_sources(item);
-                    check_tumor_types(context_file, entry.id, entry.tumor_types);
-                    check_biomarkers(context_file, entry.id, entry.biomarkers);
-                    kb.context_.push_back(std::move(entry));
-                }
-            }
-        }
-    }
+    kb.evidence_ = read_evidence(loader, files["evidence"], refs);
+    kb.rules_ = read_rules(loader, get_string(files, "rules"), refs);
+    kb.context_ = read_context(loader, get_string(files, "context"), refs);
 
     if (!loader.problems.empty()) {
         throw Error(ErrorKind::knowledge_base, kb_dir,
@@ -558,7 +641,7 @@ std::vector<std::string> KnowledgeBase::validate(const std::string& kb_dir, cons
             throw;
         }
         std::vector<std::string> problems;
-        std::string why = error.why();
+        const std::string& why = error.why();
         const std::size_t first = why.find(":\n  ");
         if (first == std::string::npos) {
             return {error.where() + ": " + why};

@@ -134,6 +134,7 @@ void write_private_file(const fs::path& path, const std::string& content, const 
 //! ignores (SIGXFSZ, see main.cpp) get their default action back in the browser.
 pid_t spawn_chromium(std::vector<std::string>& args, const fs::path& log_path) {
     std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
     for (auto& arg : args) {
         argv.push_back(arg.data());
     }

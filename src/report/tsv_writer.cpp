@@ -31,6 +31,7 @@ std::string regulatory(const std::vector<RegulatoryStatus>& statuses, std::strin
 
 std::string sources_text(const std::vector<SourceRef>& sources) {
     std::vector<std::string> parts;
+    parts.reserve(sources.size());
     for (const auto& source : sources) {
         parts.push_back(source.type.empty() ? source.id : source.type + " " + source.id);
     }
@@ -39,6 +40,7 @@ std::string sources_text(const std::vector<SourceRef>& sources) {
 
 std::string flags_text(const std::vector<TherapyFlag>& flags) {
     std::vector<std::string> parts;
+    parts.reserve(flags.size());
     for (const auto& flag : flags) {
         parts.push_back(flag.effect + ": " + flag.text);
     }

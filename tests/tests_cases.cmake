@@ -1,1 +1,0 @@
-precis_add_test(clinical_case_tests cases/clinical_cases_test.cpp)
