@@ -114,6 +114,174 @@ void print_error(const Error& error) {
     std::cerr << "precis: " << to_string(error.kind()) << ": " << error.what() << '\n';
 }
 
+//! The commands and the values their options fill.
+struct Commands {
+    bool show_version = false;
+    bool quiet = false;
+    bool verbose = false;
+    InterpretOptions options;
+    CLI::App* interpret = nullptr;
+    CLI::App* kb_validate = nullptr;
+    CLI::App* kb_diff = nullptr;
+    std::string validate_dir;
+    std::string diff_old;
+    std::string diff_new;
+};
+
+void add_interpret_command(CLI::App& app, Commands& commands) {
+    CLI::App* interpret =
+        app.add_subcommand("interpret", "Interpret one tumour sample and write its reports");
+    interpret->footer(std::string("\n") + kOutputs + "\n" + kExitCodes);
+    interpret->add_option("--sample", commands.options.sample, "Sample id (names the report files)");
+    interpret->add_option(
+        "--tumor-type", commands.options.tumor_type,
+        "OncoTree code, e.g. IHCH, EHCH, PHCH, CHOL, GBC, GIST, COAD; SOLID = any solid tumour");
+    interpret->add_option("--genome", commands.options.genome,
+                          "GRCh37 or GRCh38 (default: from the VCF header contig lengths or MAF NCBI_Build)");
+    interpret->add_option("--vcf", commands.options.vcf,
+                          "Somatic small variants: VCF 4.1-4.4, .vcf/.vcf.gz/BCF, raw or annotated (VEP CSQ, "
+                          "SnpEff ANN, bcftools BCSQ)");
+    interpret->add_option("--tumor-sample", commands.options.tumor_sample,
+                          "Tumour sample column of the VCF / Tumor_Sample_Barcode of the MAF");
+    interpret->add_option("--maf", commands.options.maf,
+                          "Somatic small variants as MAF (HGVSp_Short or Protein_Change)");
+    interpret->add_option("--out", commands.options.out, "Output directory (created if missing)");
+    interpret->add_option(
+        "--case", commands.options.case_file,
+        "All settings as one JSON file (schemas/case.schema.json); command-line options win");
+    interpret->add_option(
+        "--formats", commands.options.formats,
+        "Reports to write: comma list of json,html,tsv,fhir,pdf (default json,html,tsv,fhir)");
+    interpret->add_flag("--pdf", commands.options.pdf, "Also write ID.precis.pdf (needs Chromium)");
+    interpret->add_flag("--deterministic", commands.options.deterministic,
+                        "Byte-stable output: fixed time, no command line, file names without directories");
+    interpret->add_flag(
+        "--strict", commands.options.strict,
+        "Fail (exit 3) on the first malformed record instead of skipping it with a counted warning");
+    interpret->add_flag("--include-filtered", commands.options.include_filtered,
+                        "Keep variants whose FILTER is not PASS or '.'");
+    interpret->add_option(
+        "--cnv", commands.options.cnv,
+        "Copy number: CNVkit .cns/.call.cns, GATK or CBS .seg, allele-specific segments, PURPLE, Oncotator "
+        "seg.annotated, gene table, or CNV VCF. Gene-table calls: GISTIC codes -2..2; OncoKB words "
+        "Amplification/Gain/Loss/Deletion (a bare Amplification or Deletion is read as high-level/deep but "
+        "flagged as ambiguous); cBioPortal Deep/Shallow Deletion, Diploid; MOAlmanac Baseline/Wild type");
+    interpret->add_option("--cnv-format", commands.options.cnv_format,
+                          "auto|cnvkit|gatk-seg|seg|segments|purple|oncotator|gene-table|vcf (default auto)");
+    interpret
+        ->add_option("--purity", commands.options.purity, "Tumour purity (0-1] used to adjust copy number")
+        ->check(numeric_check("--purity"));
+    interpret->add_option("--ploidy", commands.options.ploidy, "Tumour ploidy used for copy-number calls")
+        ->check(numeric_check("--ploidy"));
+    interpret
+        ->add_option("--amp-min-copy-number", commands.options.amp_min_copy_number,
+                     "Amplification threshold on total copy number (default 6)")
+        ->check(numeric_check("--amp-min-copy-number"));
+    interpret->add_option("--fusions", commands.options.fusions,
+                          "Fusion calls: Arriba, STAR-Fusion, or a table (A--B / A::B)");
+    interpret->add_option("--fusion-format", commands.options.fusion_format,
+                          "auto|arriba|star-fusion|table (default auto)");
+    interpret
+        ->add_option("--min-fusion-reads", commands.options.min_fusion_reads,
+                     "Minimum supporting reads for a fusion (default 2)")
+        ->check(numeric_check("--min-fusion-reads"));
+    interpret->add_option("--sv-vcf", commands.options.sv_vcf,
+                          "Structural variants as BND VCF (Manta, DELLY, GRIDSS)");
+    interpret->add_option(
+        "--ihc", commands.options.ihc,
+        "IHC results (JSON or CSV; schemas/ihc.schema.json): HER2 + ISH, MMR proteins, PD-L1");
+    interpret->add_option("--msi", commands.options.msi,
+                          "MSI caller output (MSIsensor, MSIsensor-pro, MANTIS)");
+    interpret->add_option("--msi-caller", commands.options.msi_caller,
+                          "msisensor|msisensor-pro|mantis (with --msi or --msi-score)");
+    interpret->add_option("--msi-score", commands.options.msi_score, "MSI score from --msi-caller")
+        ->check(numeric_check("--msi-score"));
+    interpret->add_option("--msi-status", commands.options.msi_status, "MSI status as given: MSI-H or MSS");
+    interpret
+        ->add_option("--msi-threshold", commands.options.msi_threshold,
+                     "Override the caller's default MSI-H threshold")
+        ->check(numeric_check("--msi-threshold"));
+    interpret->add_option("--tmb", commands.options.tmb, "TMB in mutations/Mb as given")
+        ->check(numeric_check("--tmb"));
+    interpret
+        ->add_option("--panel-size-mb", commands.options.panel_size_mb,
+                     "Coding size of the panel in Mb (to compute TMB)")
+        ->check(numeric_check("--panel-size-mb"));
+    interpret->add_option("--panel-bed", commands.options.panel_bed,
+                          "Panel target BED (TMB denominator; genes outside it are not assessed)");
+    interpret->add_option("--kb", commands.options.kb_dir,
+                          "Knowledge-base directory (default: bundled knowledgebase/, or $PRECIS_KB_DIR)");
+    interpret->add_option("--threads", commands.options.threads, "htslib decompression threads (default 2)")
+        ->check(numeric_check("--threads"));
+    interpret->add_flag("--quiet", commands.quiet, "Only errors on stderr");
+    interpret->add_flag("--verbose", commands.verbose, "Debug logging on stderr");
+
+    commands.interpret = interpret;
+}
+
+void add_kb_commands(CLI::App& app, Commands& commands) {
+    CLI::App* kb_command = app.add_subcommand("kb", "Knowledge-base tools");
+    kb_command->require_subcommand(1);
+    commands.kb_validate = kb_command->add_subcommand(
+        "validate", "Validate a knowledge base; lists every problem with file and JSON pointer");
+    commands.kb_validate->add_option("KB_DIR", commands.validate_dir,
+                                     "Knowledge-base directory (default: the bundled one)");
+    commands.kb_diff = kb_command->add_subcommand(
+        "diff",
+        "Evidence added, removed and re-levelled between two knowledge-base directories (both validated)");
+    commands.kb_diff->add_option("OLD_DIR", commands.diff_old, "Older knowledge base")->required();
+    commands.kb_diff->add_option("NEW_DIR", commands.diff_new, "Newer knowledge base")->required();
+}
+
+//! The option names given on the command line, as case-file keys ("tumor_type"): they win over the case.
+std::vector<std::string> given_options(const CLI::App& command) {
+    std::vector<std::string> names;
+    for (const CLI::Option* option : command.get_options()) {
+        if (option->count() > 0) {
+            std::string name = option->get_name();
+            name.erase(0, name.find_first_not_of('-'));
+            std::replace(name.begin(), name.end(), '-', '_');
+            names.push_back(name);
+        }
+    }
+    return names;
+}
+
+//! Runs the parsed command. Throws Error.
+int run_command(const CLI::App& app, Commands& commands) {
+    if (commands.show_version) {
+        std::cout << "precis " << kVersion << " (htslib " << io::htslib_version() << ")\n";
+        return 0;
+    }
+    setup_logging(commands.quiet     ? Verbosity::quiet
+                  : commands.verbose ? Verbosity::verbose
+                                     : Verbosity::normal);
+    io::set_htslib_logging(commands.verbose);
+    const std::string schemas_dir = default_dir("PRECIS_SCHEMAS_DIR", PRECIS_DEFAULT_SCHEMAS_DIR, "schemas");
+    const std::string kb_default = default_dir("PRECIS_KB_DIR", PRECIS_DEFAULT_KB_DIR, "knowledgebase");
+    if (commands.interpret->parsed()) {
+        InterpretOptions& options = commands.options;
+        options.schemas_dir = schemas_dir;
+        if (options.kb_dir.empty()) {
+            options.kb_dir = kb_default;
+        }
+        apply_case_file(options, given_options(*commands.interpret));
+        return run_interpret(options);
+    }
+    if (commands.kb_diff->parsed()) {
+        const kb::KnowledgeBase old_kb = kb::KnowledgeBase::load(commands.diff_old, schemas_dir);
+        const kb::KnowledgeBase new_kb = kb::KnowledgeBase::load(commands.diff_new, schemas_dir);
+        std::cout << kb::to_text(kb::diff(old_kb, new_kb), old_kb, new_kb);
+        return 0;
+    }
+    if (commands.kb_validate->parsed()) {
+        return run_kb_validate(commands.validate_dir.empty() ? kb_default : commands.validate_dir,
+                               schemas_dir);
+    }
+    std::cerr << app.help() << "precis: usage error: no command given (interpret, kb)\n";
+    return static_cast<int>(ExitCode::usage);
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -124,112 +292,12 @@ int run(int argc, char** argv) {
         "precis"};
     app.footer(std::string("\n") + kOutputs + "\n" + kExitCodes);
     app.require_subcommand(0, 1);
-    bool show_version = false;
-    app.add_flag("--version", show_version, "Print the version and exit");
-
-    InterpretOptions options;
-    options.command_line.assign(argv, argv + argc);
-    bool quiet = false;
-    bool verbose = false;
-    CLI::App* interpret =
-        app.add_subcommand("interpret", "Interpret one tumour sample and write its reports");
-    interpret->footer(std::string("\n") + kOutputs + "\n" + kExitCodes);
-    interpret->add_option("--sample", options.sample, "Sample id (names the report files)");
-    interpret->add_option(
-        "--tumor-type", options.tumor_type,
-        "OncoTree code, e.g. IHCH, EHCH, PHCH, CHOL, GBC, GIST, COAD; SOLID = any solid tumour");
-    interpret->add_option("--genome", options.genome,
-                          "GRCh37 or GRCh38 (default: from the VCF header contig lengths or MAF NCBI_Build)");
-    interpret->add_option("--vcf", options.vcf,
-                          "Somatic small variants: VCF 4.1-4.4, .vcf/.vcf.gz/BCF, raw or annotated (VEP CSQ, "
-                          "SnpEff ANN, bcftools BCSQ)");
-    interpret->add_option("--tumor-sample", options.tumor_sample,
-                          "Tumour sample column of the VCF / Tumor_Sample_Barcode of the MAF");
-    interpret->add_option("--maf", options.maf,
-                          "Somatic small variants as MAF (HGVSp_Short or Protein_Change)");
-    interpret->add_option("--out", options.out, "Output directory (created if missing)");
-    interpret->add_option(
-        "--case", options.case_file,
-        "All settings as one JSON file (schemas/case.schema.json); command-line options win");
-    interpret->add_option(
-        "--formats", options.formats,
-        "Reports to write: comma list of json,html,tsv,fhir,pdf (default json,html,tsv,fhir)");
-    interpret->add_flag("--pdf", options.pdf, "Also write ID.precis.pdf (needs Chromium)");
-    interpret->add_flag("--deterministic", options.deterministic,
-                        "Byte-stable output: fixed time, no command line, file names without directories");
-    interpret->add_flag(
-        "--strict", options.strict,
-        "Fail (exit 3) on the first malformed record instead of skipping it with a counted warning");
-    interpret->add_flag("--include-filtered", options.include_filtered,
-                        "Keep variants whose FILTER is not PASS or '.'");
-    interpret->add_option(
-        "--cnv", options.cnv,
-        "Copy number: CNVkit .cns/.call.cns, GATK or CBS .seg, allele-specific segments, PURPLE, Oncotator "
-        "seg.annotated, gene table, or CNV VCF. Gene-table calls: GISTIC codes -2..2; OncoKB words "
-        "Amplification/Gain/Loss/Deletion (a bare Amplification or Deletion is read as high-level/deep but "
-        "flagged as ambiguous); cBioPortal Deep/Shallow Deletion, Diploid; MOAlmanac Baseline/Wild type");
-    interpret->add_option("--cnv-format", options.cnv_format,
-                          "auto|cnvkit|gatk-seg|seg|segments|purple|oncotator|gene-table|vcf (default auto)");
-    interpret->add_option("--purity", options.purity, "Tumour purity (0-1] used to adjust copy number")
-        ->check(numeric_check("--purity"));
-    interpret->add_option("--ploidy", options.ploidy, "Tumour ploidy used for copy-number calls")
-        ->check(numeric_check("--ploidy"));
-    interpret
-        ->add_option("--amp-min-copy-number", options.amp_min_copy_number,
-                     "Amplification threshold on total copy number (default 6)")
-        ->check(numeric_check("--amp-min-copy-number"));
-    interpret->add_option("--fusions", options.fusions,
-                          "Fusion calls: Arriba, STAR-Fusion, or a table (A--B / A::B)");
-    interpret->add_option("--fusion-format", options.fusion_format,
-                          "auto|arriba|star-fusion|table (default auto)");
-    interpret
-        ->add_option("--min-fusion-reads", options.min_fusion_reads,
-                     "Minimum supporting reads for a fusion (default 2)")
-        ->check(numeric_check("--min-fusion-reads"));
-    interpret->add_option("--sv-vcf", options.sv_vcf,
-                          "Structural variants as BND VCF (Manta, DELLY, GRIDSS)");
-    interpret->add_option(
-        "--ihc", options.ihc,
-        "IHC results (JSON or CSV; schemas/ihc.schema.json): HER2 + ISH, MMR proteins, PD-L1");
-    interpret->add_option("--msi", options.msi, "MSI caller output (MSIsensor, MSIsensor-pro, MANTIS)");
-    interpret->add_option("--msi-caller", options.msi_caller,
-                          "msisensor|msisensor-pro|mantis (with --msi or --msi-score)");
-    interpret->add_option("--msi-score", options.msi_score, "MSI score from --msi-caller")
-        ->check(numeric_check("--msi-score"));
-    interpret->add_option("--msi-status", options.msi_status, "MSI status as given: MSI-H or MSS");
-    interpret
-        ->add_option("--msi-threshold", options.msi_threshold,
-                     "Override the caller's default MSI-H threshold")
-        ->check(numeric_check("--msi-threshold"));
-    interpret->add_option("--tmb", options.tmb, "TMB in mutations/Mb as given")
-        ->check(numeric_check("--tmb"));
-    interpret
-        ->add_option("--panel-size-mb", options.panel_size_mb,
-                     "Coding size of the panel in Mb (to compute TMB)")
-        ->check(numeric_check("--panel-size-mb"));
-    interpret->add_option("--panel-bed", options.panel_bed,
-                          "Panel target BED (TMB denominator; genes outside it are not assessed)");
-    interpret->add_option("--kb", options.kb_dir,
-                          "Knowledge-base directory (default: bundled knowledgebase/, or $PRECIS_KB_DIR)");
-    interpret->add_option("--threads", options.threads, "htslib decompression threads (default 2)")
-        ->check(numeric_check("--threads"));
-    interpret->add_flag("--quiet", quiet, "Only errors on stderr");
-    interpret->add_flag("--verbose", verbose, "Debug logging on stderr");
-
-    CLI::App* kb_command = app.add_subcommand("kb", "Knowledge-base tools");
-    kb_command->require_subcommand(1);
-    std::string validate_dir;
-    CLI::App* kb_validate = kb_command->add_subcommand(
-        "validate", "Validate a knowledge base; lists every problem with file and JSON pointer");
-    kb_validate->add_option("KB_DIR", validate_dir, "Knowledge-base directory (default: the bundled one)");
-    std::string diff_old;
-    std::string diff_new;
-    CLI::App* kb_diff = kb_command->add_subcommand(
-        "diff",
-        "Evidence added, removed and re-levelled between two knowledge-base directories (both validated)");
-    kb_diff->add_option("OLD_DIR", diff_old, "Older knowledge base")->required();
-    kb_diff->add_option("NEW_DIR", diff_new, "Newer knowledge base")->required();
-
+    Commands commands;
+    app.add_flag("--version", commands.show_version, "Print the version and exit");
+    commands.options.command_line.assign(argv, argv + argc);
+    add_interpret_command(app, commands);
+    add_kb_commands(app, commands);
+    // The one catch point: every Error becomes its documented exit code.
     try {
         try {
             app.parse(argc, argv);
@@ -242,43 +310,7 @@ int run(int argc, char** argv) {
                       << "\n  help: run `precis --help` or `precis interpret --help`\n";
             return static_cast<int>(ExitCode::usage);
         }
-        if (show_version) {
-            std::cout << "precis " << kVersion << " (htslib " << io::htslib_version() << ")\n";
-            return 0;
-        }
-        setup_logging(quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal);
-        io::set_htslib_logging(verbose);
-        const std::string schemas_dir =
-            default_dir("PRECIS_SCHEMAS_DIR", PRECIS_DEFAULT_SCHEMAS_DIR, "schemas");
-        const std::string kb_default = default_dir("PRECIS_KB_DIR", PRECIS_DEFAULT_KB_DIR, "knowledgebase");
-        if (interpret->parsed()) {
-            std::vector<std::string> on_command_line;
-            for (const CLI::Option* option : interpret->get_options()) {
-                if (option->count() > 0) {
-                    std::string name = option->get_name();
-                    name.erase(0, name.find_first_not_of('-'));
-                    std::replace(name.begin(), name.end(), '-', '_');
-                    on_command_line.push_back(name);
-                }
-            }
-            options.schemas_dir = schemas_dir;
-            if (options.kb_dir.empty()) {
-                options.kb_dir = kb_default;
-            }
-            apply_case_file(options, on_command_line);
-            return run_interpret(options);
-        }
-        if (kb_diff->parsed()) {
-            const kb::KnowledgeBase old_kb = kb::KnowledgeBase::load(diff_old, schemas_dir);
-            const kb::KnowledgeBase new_kb = kb::KnowledgeBase::load(diff_new, schemas_dir);
-            std::cout << kb::to_text(kb::diff(old_kb, new_kb), old_kb, new_kb);
-            return 0;
-        }
-        if (kb_validate->parsed()) {
-            return run_kb_validate(validate_dir.empty() ? kb_default : validate_dir, schemas_dir);
-        }
-        std::cerr << app.help() << "precis: usage error: no command given (interpret, kb)\n";
-        return static_cast<int>(ExitCode::usage);
+        return run_command(app, commands);
     } catch (const Error& error) {
         print_error(error);
         return static_cast<int>(error.exit_code());

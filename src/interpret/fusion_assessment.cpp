@@ -132,7 +132,7 @@ std::vector<FusionAssessment> assess_fusion(const Fusion& fusion, const GeneSet&
             }
             assessment.kinase_retained = check_region(*gene, breakpoint, genome, assessment.reason);
             const std::string kind = retained == "5prime" ? " fusion or rearrangement" : " fusion";
-            assessment.label = gene->symbol + kind + " (" + partner_text + ")";
+            assessment.label = str::concat({gene->symbol, kind, " (", partner_text, ")"});
             if (assessment.kinase_retained == false) {
                 assessment.label = gene->symbol + " fusion without the kinase domain (" + partner_text + ")";
             }

@@ -251,6 +251,7 @@ void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, G
         add_input(inputs, "sv_vcf", options.sv_vcf_path, data.caller);
     }
     std::vector<Where> before;
+    before.reserve(fusions.size());
     for (const Fusion& fusion : fusions) {
         before.push_back(fusion.where);
     }

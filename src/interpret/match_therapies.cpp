@@ -274,6 +274,7 @@ std::vector<TherapySummary> summarise_therapies(const std::vector<Finding>& find
         }
     }
     std::vector<TherapySummary> summary;
+    summary.reserve(rows.size());
     for (auto& [key, row] : rows) {
         summary.push_back(std::move(row));
     }

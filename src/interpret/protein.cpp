@@ -176,10 +176,8 @@ std::optional<ProteinChange> parse_protein_change(std::string_view text) {
         change.inferred_class = body[0] == 'M' && change.start == 1 ? VariantClass::start_lost
                                 : tail[0] == body[0]                ? VariantClass::synonymous
                                                                     : VariantClass::missense;
-    } else if (tail == "?") {
-        change.inferred_class = VariantClass::other_coding;
     } else {
-        change.inferred_class = VariantClass::other_coding;
+        change.inferred_class = VariantClass::other_coding;  // "?" (unknown) or anything else
     }
     change.short_form = body.substr(0, i) + rest.substr(0, rest.size() - tail.size()) + tail;
     return change;

@@ -30,7 +30,7 @@ std::string normalise_marker(std::string_view text) {
 
 //! Returns the normalised status or "" when unknown (the caller reports it).
 std::string normalise_status(const std::string& marker, std::string_view text) {
-    const std::string status = str::lower(str::trim(text));
+    std::string status = str::lower(str::trim(text));
     if (kMmr.count(marker) == 0) {
         return status;  // free text for other markers
     }

@@ -164,7 +164,8 @@ MafData read_maf(const std::string& path, const std::string& sample, bool strict
             ++data.skipped;
             ++data.skipped_reasons[problem];
             if (data.skipped_examples.size() < 5) {
-                data.skipped_examples.push_back(path + ":" + std::to_string(row.line) + ": " + problem);
+                data.skipped_examples.push_back(
+                    str::concat({path, ":", std::to_string(row.line), ": ", problem}));
             }
             continue;
         }

@@ -93,9 +93,8 @@ std::string vcf_number_problem(bcf_hdr_t* hdr, bcf1_t* record, int tumor_index, 
         for (const char* tag : {"DP", "AD", "TAR", "TIR", "AU", "CU", "GU", "TU"}) {
             const int n = bcf_get_format_int32(hdr, record, tag, ints, n_ints);
             const int per = n > 0 ? n / n_samples : 0;
-            const std::string problem =
-                count_problem(*ints, tumor_index * per, (tumor_index + 1) * per, std::string("FORMAT/") + tag,
-                              std::strcmp(tag, "AD") == 0);
+            std::string problem = count_problem(*ints, tumor_index * per, (tumor_index + 1) * per,
+                                                std::string("FORMAT/") + tag, std::strcmp(tag, "AD") == 0);
             if (!problem.empty()) {
                 return problem;
             }

@@ -409,7 +409,7 @@ struct VcfReader::Impl {
     //! Fills VAF/depth for ALT `a` (1-based) of the tumour sample from the common callers' FORMAT fields.
     void fill_vaf(bcf1_t* record, int a, VcfAllele& allele, HtsBuffer<int32_t>& ints,
                   HtsBuffer<float>& floats) const {
-        const int n_allele = record->n_allele;
+        const int n_allele = static_cast<int>(record->n_allele);
         const auto format_ints = [&](const char* tag) -> int {
             return bcf_get_format_int32(header.get(), record, tag, &ints.data, &ints.capacity);
         };
@@ -421,7 +421,7 @@ struct VcfReader::Impl {
         if (tumor_index >= 0) {
             const int n = format_ints("DP");
             if (n >= n_samples && n > 0) {
-                const int32_t v = ints.data[tumor_index * (n / n_samples)];
+                const int32_t v = ints.data[static_cast<std::ptrdiff_t>(tumor_index) * (n / n_samples)];
                 if (v != bcf_int32_missing && v != bcf_int32_vector_end) {
                     dp = v;
                 }
@@ -429,7 +429,7 @@ struct VcfReader::Impl {
             // AD (Number=R): Mutect2, FreeBayes, VarDict, DRAGEN, GATK.
             int n_ad = format_ints("AD");
             if (n_ad > 0 && n_ad / n_samples == n_allele) {
-                const int32_t* ad = ints.data + tumor_index * n_allele;
+                const int32_t* ad = ints.data + static_cast<std::ptrdiff_t>(tumor_index) * n_allele;
                 std::int64_t total = 0;
                 bool ok = true;
                 for (int i = 0; i < n_allele; ++i) {
@@ -450,7 +450,8 @@ struct VcfReader::Impl {
             // AF (Number=A).
             const int n_af = format_floats("AF");
             if (n_af > 0 && n_af / n_samples == n_allele - 1) {
-                const float v = floats.data[tumor_index * (n_allele - 1) + (a - 1)];
+                const float v =
+                    floats.data[static_cast<std::ptrdiff_t>(tumor_index) * (n_allele - 1) + (a - 1)];
                 if (!bcf_float_is_missing(v) && !bcf_float_is_vector_end(v)) {
                     allele.vaf = v;
                     allele.depth = dp;
@@ -466,10 +467,12 @@ struct VcfReader::Impl {
                 const std::string alt_tag = std::string(1, alt[0]) + "U";
                 const int n_ref = format_ints(ref_tag.c_str());
                 if (n_ref > 0 && n_ref / n_samples >= 1) {
-                    const int32_t ref_count = ints.data[tumor_index * (n_ref / n_samples)];
+                    const int32_t ref_count =
+                        ints.data[static_cast<std::ptrdiff_t>(tumor_index) * (n_ref / n_samples)];
                     const int n_alt = format_ints(alt_tag.c_str());
                     if (n_alt > 0) {
-                        const int32_t alt_count = ints.data[tumor_index * (n_alt / n_samples)];
+                        const int32_t alt_count =
+                            ints.data[static_cast<std::ptrdiff_t>(tumor_index) * (n_alt / n_samples)];
                         if (ref_count >= 0 && alt_count >= 0 && ref_count + alt_count > 0) {
                             allele.alt_reads = alt_count;
                             allele.depth = dp.value_or(ref_count + alt_count);
@@ -483,10 +486,11 @@ struct VcfReader::Impl {
             // Strelka2 indels: TAR/TIR tier-1.
             const int n_tar = format_ints("TAR");
             if (n_tar > 0) {
-                const int32_t tar = ints.data[tumor_index * (n_tar / n_samples)];
+                const int32_t tar = ints.data[static_cast<std::ptrdiff_t>(tumor_index) * (n_tar / n_samples)];
                 const int n_tir = format_ints("TIR");
                 if (n_tir > 0) {
-                    const int32_t tir = ints.data[tumor_index * (n_tir / n_samples)];
+                    const int32_t tir =
+                        ints.data[static_cast<std::ptrdiff_t>(tumor_index) * (n_tir / n_samples)];
                     if (tar >= 0 && tir >= 0 && tar + tir > 0) {
                         allele.alt_reads = tir;
                         allele.depth = dp.value_or(tar + tir);
@@ -556,7 +560,7 @@ std::string VcfReader::Impl::index_mismatch(const std::vector<Region>& regions) 
     BcfRecordPtr record(bcf_init());
     KString buffer;
     kstring_t& line = buffer.s;
-    for (const Region& region : regions) {
+    for (const VcfReader::Region& region : regions) {
         const std::string contig = contig_name(region.chrom);
         if (contig.empty()) {
             continue;
@@ -602,272 +606,310 @@ const std::vector<std::string>& VcfReader::open_warnings() const noexcept {
     return impl_->warnings;
 }
 
-VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const std::vector<Region>& regions,
-                             bool position_only) {
-    Impl& self = *impl_;
+namespace {
+
+//! One pass over a VCF's records (sequential, pre-screened text, or indexed regions): checks each record,
+//! counts what is skipped and hands every usable allele to the visitor.
+class RecordPass {
+  public:
+    RecordPass(VcfReader::Impl& self, const VcfReader::Selector& select, const VcfReader::Visitor& visit)
+        : self_(self), select_(select), visit_(visit), record_(bcf_init()) {
+        if (!record_) {
+            throw Error(ErrorKind::internal, self.path, "out of memory allocating a VCF record");
+        }
+    }
+
+    void run_sequential();
+    void run_prescreened();
+    void run_indexed(const std::vector<VcfReader::Region>& regions);
+    VcfReadStats take_stats() { return std::move(stats); }
+
+  private:
+    void note_malformed(const std::string& what);
+    void note_malformed_at(const std::string& chrom, std::int64_t pos, const std::string& what);
+    //! `pos_text`: POS as written in a text VCF ("" for BCF, or when already checked).
+    void process(bcf1_t* rec, std::string_view pos_text);
+    //! Checks a record before its alleles are read; false when it was counted and skipped.
+    bool usable(bcf1_t* rec, std::string_view pos_text, std::string& chrom, std::int64_t& pos,
+                std::string& filter);
+    void read_alleles(bcf1_t* rec, const std::string& chrom, std::int64_t pos, const std::string& filter);
+
+    VcfReader::Impl& self_;
+    const VcfReader::Selector& select_;
+    const VcfReader::Visitor& visit_;
+    BcfRecordPtr record_;
     VcfReadStats stats;
-    BcfRecordPtr record(bcf_init());
-    if (!record) {
-        throw Error(ErrorKind::internal, self.path, "out of memory allocating a VCF record");
+    HtsBuffer<int32_t> ints_;
+    HtsBuffer<float> floats_;
+    HtsBuffer<char> info_text_;
+    VcfAllele allele_;
+    int consecutive_errors_ = 0;
+};
+
+void RecordPass::note_malformed(const std::string& what) {
+    ++stats.malformed;
+    const std::string message = "record " + std::to_string(stats.records) + ": " + what;
+    if (self_.options.strict) {
+        throw Error(
+            ErrorKind::input, self_.path, "malformed record: " + message,
+            "fix or remove the record, or run without --strict to skip malformed records with a warning");
     }
-    HtsBuffer<int32_t> ints;
-    HtsBuffer<float> floats;
-    HtsBuffer<char> info_text;
-    VcfAllele allele;
-    int consecutive_errors = 0;
-
-    const auto note_malformed = [&](const std::string& what) {
-        ++stats.malformed;
-        const std::string message = "record " + std::to_string(stats.records) + ": " + what;
-        if (self.options.strict) {
-            throw Error(
-                ErrorKind::input, self.path, "malformed record: " + message,
-                "fix or remove the record, or run without --strict to skip malformed records with a warning");
-        }
-        if (stats.malformed_examples.size() < 5) {
-            stats.malformed_examples.push_back(message);
-        }
-    };
-
-    // A malformed record at a known position: counted, and kept so the caller can place it in a gene.
-    const auto note_malformed_at = [&](const std::string& chrom, std::int64_t pos, const std::string& what) {
-        note_malformed(chrom + ":" + std::to_string(pos) + ": " + what);
-        if (stats.malformed_placed.size() < 100000) {
-            stats.malformed_placed.push_back({stats.records, str::normalise_chrom(chrom), pos, what});
-        }
-    };
-
-    // `pos_text`: POS as written in a text VCF ("" for BCF, or when already checked).
-    const auto process = [&](bcf1_t* rec, std::string_view pos_text) {
-        const RecordCheck check = check_record(*rec);
-        if (check.unusable()) {
-            note_malformed(check.problem());
-            return;
-        }
-        if (bcf_unpack(rec, BCF_UN_STR | BCF_UN_FLT) < 0) {
-            note_malformed("cannot unpack alleles");
-            return;
-        }
-        const char* contig = bcf_hdr_id2name(self.header.get(), rec->rid);
-        // A blank line parses as a record with an empty CHROM and no alleles.
-        if (rec->n_allele < 1 || rec->d.allele == nullptr || rec->d.allele[0] == nullptr ||
-            contig == nullptr || *contig == '\0') {
-            note_malformed("blank line, or a record without CHROM or REF");
-            return;
-        }
-        if (check.undefined_names()) {
-            ++stats.undefined_tags;  // undefined contig/tag: htslib added a definition; the data are usable
-        }
-        const std::string chrom = str::normalise_chrom(contig != nullptr ? contig : "");
-        const std::int64_t pos = rec->pos + 1;  // htslib is 0-based; precis is 1-based
-        if (rec->pos < 0) {
-            note_malformed(chrom + ": POS is missing or not a positive integer");
-            return;
-        }
-        if (const std::string problem = vcf_position_problem(self.header.get(), rec, pos_text);
-            !problem.empty()) {
-            note_malformed(chrom + ": " + problem);
-            return;
-        }
-        std::vector<std::string_view> alts;
-        for (int a = 1; a < rec->n_allele; ++a) {
-            alts.emplace_back(rec->d.allele[a]);
-        }
-        if (const std::string problem = allele_problem(rec->d.allele[0], alts); !problem.empty()) {
-            note_malformed_at(chrom, pos, problem);
-            return;
-        }
-        if (rec->n_allele < 2) {
-            ++stats.no_alt;  // ALT "." : no variant
-            return;
-        }
-        if (!select(chrom, pos, pos + rec->rlen - 1)) {
-            stats.unselected += rec->n_allele - 1;
-            return;
-        }
-        const std::string filter = self.filter_text(rec);
-        const bool passing = filter == "PASS" || filter == ".";
-        if (!passing && !self.options.include_filtered) {
-            stats.filtered += rec->n_allele - 1;
-            return;
-        }
-        // Annotations for the whole record, split per allele below.
-        std::vector<std::pair<const AnnotationLayout*, std::vector<TranscriptAnnotation>>> annotations;
-        for (const AnnotationLayout& layout : self.layouts) {
-            const int n = bcf_get_info_string(self.header.get(), rec, layout.key.c_str(), &info_text.data,
-                                              &info_text.capacity);
-            if (n > 0) {
-                annotations.emplace_back(
-                    &layout,
-                    parse_annotations(layout, std::string_view(info_text.data, std::strlen(info_text.data))));
-            }
-        }
-        bool unpacked_format = false;
-        bool checked_numbers = false;
-        for (int a = 1; a < rec->n_allele; ++a) {
-            const std::string_view alt = rec->d.allele[a];
-            if (alt.empty() || alt == "*" || alt == "." || alt.front() == '<' ||
-                alt.find('[') != std::string_view::npos || alt.find(']') != std::string_view::npos ||
-                alt.front() == '.' || alt.back() == '.') {
-                ++stats.symbolic;
-                continue;
-            }
-            if (!unpacked_format && self.tumor_index >= 0) {
-                if (bcf_unpack(rec, BCF_UN_FMT) < 0) {
-                    note_malformed("cannot unpack FORMAT");
-                    return;
-                }
-                unpacked_format = true;
-            }
-            if (!checked_numbers) {
-                checked_numbers = true;
-                if (const std::string problem =
-                        vcf_number_problem(self.header.get(), rec, self.tumor_index, &ints.data,
-                                           &ints.capacity, &floats.data, &floats.capacity);
-                    !problem.empty()) {
-                    note_malformed_at(chrom, pos, problem);
-                    return;
-                }
-            }
-            ++stats.alleles;
-            allele = VcfAllele{};
-            allele.chrom = chrom;
-            allele.pos = pos;
-            allele.ref = rec->d.allele[0];
-            allele.alt = std::string(alt);
-            allele.allele_index = a;
-            allele.n_alt = rec->n_allele - 1;
-            allele.filter = filter;
-            allele.record_number = stats.records;
-            self.fill_vaf(rec, a, allele, ints, floats);
-            for (const auto& [layout, entries] : annotations) {
-                for (const TranscriptAnnotation& entry : entries) {
-                    if (annotation_matches_allele(*layout, entry, allele.ref, allele.alt, a, allele.n_alt)) {
-                        allele.annotations.push_back(entry);
-                        allele.layout = layout;
-                    }
-                }
-                if (!allele.annotations.empty()) {
-                    break;  // first annotation source that covers the allele wins
-                }
-            }
-            visit(allele);
-        }
-    };
-
-    const auto run_sequential = [&]() {
-        while (true) {
-            const int status = bcf_read(self.file.get(), self.header.get(), record.get());
-            if (status == -1) {
-                break;
-            }
-            ++stats.records;
-            if (stats.records % 2000000 == 0) {
-                spdlog::info("{} records read", stats.records);
-            }
-            if (status < -1 && self.stream_failed()) {
-                self.read_failed(stats.records - 1);
-            }
-            if (status < -1) {
-                note_malformed("htslib could not parse it");
-                if (++consecutive_errors > 100) {
-                    throw Error(ErrorKind::input, self.path,
-                                "more than 100 consecutive unreadable records after record " +
-                                    std::to_string(stats.records - 100) + " (truncated or corrupt file?)",
-                                "check the file with `bcftools view` and re-create it");
-                }
-                continue;
-            }
-            consecutive_errors = 0;
-            process(record.get(), self.is_bcf ? std::string_view() : vcf_pos_field(self.file->line));
-        }
-    };
-
-    // Text VCF and a position-only selection: screen each line's first five columns before parsing it.
-    const auto run_prescreened = [&]() {
-        KString buffer;
-        kstring_t& line = buffer.s;
-        std::string raw_chrom;
-        std::string chrom;
-        int got = 0;
-        while ((got = hts_getline(self.file.get(), KS_SEP_LINE, &line)) >= 0) {
-            if (line.l == 0 || line.s[0] == '#') {
-                continue;
-            }
-            ++stats.records;
-            if (stats.records % 2000000 == 0) {
-                spdlog::info("{} records read", stats.records);
-            }
-            const std::string_view text(line.s, line.l);
-            // Start offsets of CHROM, POS, ID, REF, ALT and QUAL.
-            std::size_t fields[6] = {0, 0, 0, 0, 0, 0};
-            std::size_t found = 1;
-            for (std::size_t i = 0; i < text.size() && found < 6; ++i) {
-                if (text[i] == '\t') {
-                    fields[found++] = i + 1;
-                }
-            }
-            if (found < 6) {
-                note_malformed("fewer than 8 tab-separated columns");
-                continue;
-            }
-            const std::string_view contig = text.substr(0, fields[1] - 1);
-            const std::string_view pos_text = text.substr(fields[1], fields[2] - fields[1] - 1);
-            const std::string_view ref = text.substr(fields[3], fields[4] - fields[3] - 1);
-            const std::string_view alt = text.substr(fields[4], fields[5] - fields[4] - 1);
-            const auto pos = str::to_bounded_int(pos_text, 1, limits::kMaxPosition);
-            if (!pos) {
-                note_malformed(std::string(contig) + ": POS '" + std::string(pos_text.substr(0, 20)) +
-                               "' is not a whole number in 1.." + std::to_string(limits::kMaxPosition));
-                continue;
-            }
-            if (const std::string problem = allele_problem(ref, str::split(alt, ',')); !problem.empty()) {
-                note_malformed_at(std::string(contig), *pos, problem);
-                continue;
-            }
-            if (contig != raw_chrom) {
-                raw_chrom = std::string(contig);
-                chrom = str::normalise_chrom(contig);
-            }
-            if (!select(chrom, *pos, *pos + static_cast<std::int64_t>(ref.size()) - 1)) {
-                if (alt == ".") {
-                    ++stats.no_alt;
-                } else {
-                    stats.unselected += 1 + std::count(alt.begin(), alt.end(), ',');
-                }
-                continue;
-            }
-            if (vcf_parse(&line, self.header.get(), record.get()) < 0) {
-                note_malformed_at(std::string(contig), *pos, "htslib could not parse it");
-                continue;
-            }
-            process(record.get(), std::string_view());  // POS checked above
-        }
-        if (got < -1) {
-            self.read_failed(stats.records);
-        }
-    };
-
-    if (regions.empty() || !self.has_index) {
-        if (position_only && !self.is_bcf) {
-            run_prescreened();
-        } else {
-            run_sequential();
-        }
-        return stats;
+    if (stats.malformed_examples.size() < 5) {
+        stats.malformed_examples.push_back(message);
     }
+}
 
-    if (const std::string problem = self.index_mismatch(regions); !problem.empty()) {
-        self.reject_index(problem);
-        self.reopen();
-        if (position_only && !self.is_bcf) {
-            run_prescreened();
-        } else {
-            run_sequential();
-        }
-        return stats;
+// A malformed record at a known position: counted, and kept so the caller can place it in a gene.
+void RecordPass::note_malformed_at(const std::string& chrom, std::int64_t pos, const std::string& what) {
+    note_malformed(chrom + ":" + std::to_string(pos) + ": " + what);
+    if (stats.malformed_placed.size() < 100000) {
+        stats.malformed_placed.push_back({stats.records, str::normalise_chrom(chrom), pos, what});
     }
-    // Indexed: read only the requested regions (merged, sorted) so each record is seen once.
+}
+
+bool RecordPass::usable(bcf1_t* rec, std::string_view pos_text, std::string& chrom, std::int64_t& pos,
+                        std::string& filter) {
+    VcfReader::Impl& self = self_;
+    const auto& select = select_;
+    const RecordCheck check = check_record(*rec);
+    if (check.unusable()) {
+        note_malformed(check.problem());
+        return false;
+    }
+    if (bcf_unpack(rec, BCF_UN_STR | BCF_UN_FLT) < 0) {
+        note_malformed("cannot unpack alleles");
+        return false;
+    }
+    const char* contig = bcf_hdr_id2name(self.header.get(), rec->rid);
+    // A blank line parses as a record with an empty CHROM and no alleles.
+    if (rec->n_allele < 1 || rec->d.allele == nullptr || rec->d.allele[0] == nullptr || contig == nullptr ||
+        *contig == '\0') {
+        note_malformed("blank line, or a record without CHROM or REF");
+        return false;
+    }
+    if (check.undefined_names()) {
+        ++stats.undefined_tags;  // undefined contig/tag: htslib added a definition; the data are usable
+    }
+    chrom = str::normalise_chrom(contig != nullptr ? contig : "");
+    pos = rec->pos + 1;  // htslib is 0-based; precis is 1-based
+    if (rec->pos < 0) {
+        note_malformed(chrom + ": POS is missing or not a positive integer");
+        return false;
+    }
+    if (const std::string problem = vcf_position_problem(self.header.get(), rec, pos_text);
+        !problem.empty()) {
+        note_malformed(chrom + ": " + problem);
+        return false;
+    }
+    std::vector<std::string_view> alts;
+    for (int a = 1; a < rec->n_allele; ++a) {
+        alts.emplace_back(rec->d.allele[a]);
+    }
+    if (const std::string problem = allele_problem(rec->d.allele[0], alts); !problem.empty()) {
+        note_malformed_at(chrom, pos, problem);
+        return false;
+    }
+    if (rec->n_allele < 2) {
+        ++stats.no_alt;  // ALT "." : no variant
+        return false;
+    }
+    if (!select(chrom, pos, pos + rec->rlen - 1)) {
+        stats.unselected += rec->n_allele - 1;
+        return false;
+    }
+    filter = self.filter_text(rec);
+    const bool passing = filter == "PASS" || filter == ".";
+    if (!passing && !self.options.include_filtered) {
+        stats.filtered += rec->n_allele - 1;
+        return false;
+    }
+    return true;
+}
+
+void RecordPass::process(bcf1_t* rec, std::string_view pos_text) {
+    std::string chrom;
+    std::int64_t pos = 0;
+    std::string filter;
+    if (usable(rec, pos_text, chrom, pos, filter)) {
+        read_alleles(rec, chrom, pos, filter);
+    }
+}
+
+void RecordPass::read_alleles(bcf1_t* rec, const std::string& chrom, std::int64_t pos,
+                              const std::string& filter) {
+    VcfReader::Impl& self = self_;
+    HtsBuffer<int32_t>& ints = ints_;
+    HtsBuffer<float>& floats = floats_;
+    HtsBuffer<char>& info_text = info_text_;
+    VcfAllele& allele = allele_;
+    const auto& visit = visit_;
+    // Annotations for the whole record, split per allele below.
+    std::vector<std::pair<const AnnotationLayout*, std::vector<TranscriptAnnotation>>> annotations;
+    for (const AnnotationLayout& layout : self.layouts) {
+        const int n = bcf_get_info_string(self.header.get(), rec, layout.key.c_str(), &info_text.data,
+                                          &info_text.capacity);
+        if (n > 0) {
+            annotations.emplace_back(
+                &layout,
+                parse_annotations(layout, std::string_view(info_text.data, std::strlen(info_text.data))));
+        }
+    }
+    bool unpacked_format = false;
+    bool checked_numbers = false;
+    for (int a = 1; a < rec->n_allele; ++a) {
+        const std::string_view alt = rec->d.allele[a];
+        if (alt.empty() || alt == "*" || alt == "." || alt.front() == '<' ||
+            alt.find('[') != std::string_view::npos || alt.find(']') != std::string_view::npos ||
+            alt.front() == '.' || alt.back() == '.') {
+            ++stats.symbolic;
+            continue;
+        }
+        if (!unpacked_format && self.tumor_index >= 0) {
+            if (bcf_unpack(rec, BCF_UN_FMT) < 0) {
+                note_malformed("cannot unpack FORMAT");
+                return;
+            }
+            unpacked_format = true;
+        }
+        if (!checked_numbers) {
+            checked_numbers = true;
+            if (const std::string problem =
+                    vcf_number_problem(self.header.get(), rec, self.tumor_index, &ints.data, &ints.capacity,
+                                       &floats.data, &floats.capacity);
+                !problem.empty()) {
+                note_malformed_at(chrom, pos, problem);
+                return;
+            }
+        }
+        ++stats.alleles;
+        allele = VcfAllele{};
+        allele.chrom = chrom;
+        allele.pos = pos;
+        allele.ref = rec->d.allele[0];
+        allele.alt = std::string(alt);
+        allele.allele_index = a;
+        allele.n_alt = rec->n_allele - 1;
+        allele.filter = filter;
+        allele.record_number = stats.records;
+        self.fill_vaf(rec, a, allele, ints, floats);
+        for (const auto& [layout, entries] : annotations) {
+            for (const TranscriptAnnotation& entry : entries) {
+                if (annotation_matches_allele(*layout, entry, allele.ref, allele.alt, a, allele.n_alt)) {
+                    allele.annotations.push_back(entry);
+                    allele.layout = layout;
+                }
+            }
+            if (!allele.annotations.empty()) {
+                break;  // first annotation source that covers the allele wins
+            }
+        }
+        visit(allele);
+    }
+}
+
+void RecordPass::run_sequential() {
+    VcfReader::Impl& self = self_;
+    int& consecutive_errors = consecutive_errors_;
+    BcfRecordPtr& record = record_;
+    while (true) {
+        const int status = bcf_read(self.file.get(), self.header.get(), record.get());
+        if (status == -1) {
+            break;
+        }
+        ++stats.records;
+        if (stats.records % 2000000 == 0) {
+            spdlog::info("{} records read", stats.records);
+        }
+        if (status < -1 && self.stream_failed()) {
+            self.read_failed(stats.records - 1);
+        }
+        if (status < -1) {
+            note_malformed("htslib could not parse it");
+            if (++consecutive_errors > 100) {
+                throw Error(ErrorKind::input, self.path,
+                            "more than 100 consecutive unreadable records after record " +
+                                std::to_string(stats.records - 100) + " (truncated or corrupt file?)",
+                            "check the file with `bcftools view` and re-create it");
+            }
+            continue;
+        }
+        consecutive_errors = 0;
+        process(record.get(), self.is_bcf ? std::string_view() : vcf_pos_field(self.file->line));
+    }
+}
+
+// Text VCF and a position-only selection: screen each line's first five columns before parsing it.
+void RecordPass::run_prescreened() {
+    VcfReader::Impl& self = self_;
+    const auto& select = select_;
+    BcfRecordPtr& record = record_;
+    KString buffer;
+    kstring_t& line = buffer.s;
+    std::string raw_chrom;
+    std::string chrom;
+    int got = 0;
+    while ((got = hts_getline(self.file.get(), KS_SEP_LINE, &line)) >= 0) {
+        if (line.l == 0 || line.s[0] == '#') {
+            continue;
+        }
+        ++stats.records;
+        if (stats.records % 2000000 == 0) {
+            spdlog::info("{} records read", stats.records);
+        }
+        const std::string_view text(line.s, line.l);
+        // Start offsets of CHROM, POS, ID, REF, ALT and QUAL.
+        std::size_t fields[6] = {0, 0, 0, 0, 0, 0};
+        std::size_t found = 1;
+        for (std::size_t i = 0; i < text.size() && found < 6; ++i) {
+            if (text[i] == '\t') {
+                fields[found++] = i + 1;
+            }
+        }
+        if (found < 6) {
+            note_malformed("fewer than 8 tab-separated columns");
+            continue;
+        }
+        const std::string_view contig = text.substr(0, fields[1] - 1);
+        const std::string_view pos_text = text.substr(fields[1], fields[2] - fields[1] - 1);
+        const std::string_view ref = text.substr(fields[3], fields[4] - fields[3] - 1);
+        const std::string_view alt = text.substr(fields[4], fields[5] - fields[4] - 1);
+        const auto pos = str::to_bounded_int(pos_text, 1, limits::kMaxPosition);
+        if (!pos) {
+            note_malformed(std::string(contig) + ": POS '" + std::string(pos_text.substr(0, 20)) +
+                           "' is not a whole number in 1.." + std::to_string(limits::kMaxPosition));
+            continue;
+        }
+        if (const std::string problem = allele_problem(ref, str::split(alt, ',')); !problem.empty()) {
+            note_malformed_at(std::string(contig), *pos, problem);
+            continue;
+        }
+        if (contig != raw_chrom) {
+            raw_chrom = std::string(contig);
+            chrom = str::normalise_chrom(contig);
+        }
+        if (!select(chrom, *pos, *pos + static_cast<std::int64_t>(ref.size()) - 1)) {
+            if (alt == ".") {
+                ++stats.no_alt;
+            } else {
+                stats.unselected += 1 + std::count(alt.begin(), alt.end(), ',');
+            }
+            continue;
+        }
+        if (vcf_parse(&line, self.header.get(), record.get()) < 0) {
+            note_malformed_at(std::string(contig), *pos, "htslib could not parse it");
+            continue;
+        }
+        process(record.get(), std::string_view());  // POS checked above
+    }
+    if (got < -1) {
+        self.read_failed(stats.records);
+    }
+}
+
+void RecordPass::run_indexed(const std::vector<VcfReader::Region>& regions) {
+    VcfReader::Impl& self = self_;
+    BcfRecordPtr& record = record_;
+    // Read only the requested regions (merged, sorted) so each record is seen once.
     stats.used_index = true;
     HtsIndexPtr bcf_index;
     TbxPtr tbx_index;
@@ -879,7 +921,7 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
     KString buffer;
     kstring_t& line = buffer.s;
     std::map<std::string, std::int64_t> last_end;
-    for (const Region& region : regions) {
+    for (const VcfReader::Region& region : regions) {
         // The file may name contigs with or without "chr", or by RefSeq/GenBank accession.
         const std::string contig = self.contig_name(region.chrom);
         if (contig.empty()) {
@@ -919,7 +961,31 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
         }
         last_end[region.chrom] = std::max(previous_end, region.end);
     }
-    return stats;
+}
+
+}  // namespace
+
+VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const std::vector<Region>& regions,
+                             bool position_only) {
+    Impl& self = *impl_;
+    RecordPass pass(self, select, visit);
+    const auto run_whole_file = [&]() {
+        if (position_only && !self.is_bcf) {
+            pass.run_prescreened();
+        } else {
+            pass.run_sequential();
+        }
+    };
+    if (regions.empty() || !self.has_index) {
+        run_whole_file();
+    } else if (const std::string problem = self.index_mismatch(regions); !problem.empty()) {
+        self.reject_index(problem);
+        self.reopen();
+        run_whole_file();
+    } else {
+        pass.run_indexed(regions);
+    }
+    return pass.take_stats();
 }
 
 }  // namespace precis::io

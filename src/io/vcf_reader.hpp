@@ -105,8 +105,9 @@ class VcfReader {
     VcfReadStats read(const Selector& select, const Visitor& visit, const std::vector<Region>& regions,
                       bool position_only = false);
 
+    struct Impl;  //!< the open file and header (vcf_reader.cpp only)
+
   private:
-    struct Impl;
     std::unique_ptr<Impl> impl_;
 };
 

@@ -74,6 +74,7 @@ SampleChoice choose_sample(const std::string& path, const std::vector<std::strin
 
 std::vector<std::string> vcf_sample_names(const bcf_hdr_t* header) {
     std::vector<std::string> names;
+    names.reserve(static_cast<std::size_t>(bcf_hdr_nsamples(header)));
     for (int i = 0; i < bcf_hdr_nsamples(header); ++i) {
         names.emplace_back(header->samples[i]);
     }
