@@ -44,24 +44,32 @@ constexpr const char* kOutputs =
     "  ID.fhir.json     HL7 FHIR R4 Genomics Reporting Bundle (formats: fhir)\n"
     "  ID.precis.pdf    PDF of the HTML report, with --pdf (needs Chromium)\n";
 
-std::string default_dir(const char* env, const char* compiled, const char* relative) {
+//! A data directory ("knowledgebase", "schemas"; `marker` is a file it must hold): $`env` when set; else
+//! <prefix>/share/precis/<relative> for an installed <prefix>/bin/precis; else the nearest ancestor of the
+//! executable's directory that holds <relative> (a build tree inside the source tree). Never a path compiled
+//! into the binary: an installed copy keeps working when the source tree is gone. Throws Error when absent.
+std::string default_dir(const char* env, const char* relative, const char* marker, const char* option) {
     if (const char* value = std::getenv(env); value != nullptr && *value != '\0') {
         return value;
     }
-    // Next to the executable's source tree (build dir) or installed share dir; fall back to the compiled
-    // path.
     std::error_code ec;
     const fs::path self = fs::read_symlink("/proc/self/exe", ec);
     if (!ec) {
-        for (fs::path dir = self.parent_path(); !dir.empty() && dir != dir.root_path();
-             dir = dir.parent_path()) {
-            if (fs::exists(dir / relative / "manifest.json", ec) ||
-                fs::exists(dir / relative / "report.schema.json", ec)) {
+        const fs::path installed = self.parent_path().parent_path() / "share" / "precis" / relative;
+        if (fs::exists(installed / marker, ec)) {
+            return installed.string();
+        }
+        for (fs::path dir = self.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
+            if (fs::exists(dir / relative / marker, ec)) {
                 return (dir / relative).string();
             }
         }
     }
-    return compiled;
+    throw Error(ErrorKind::knowledge_base, relative,
+                std::string("cannot find the ") + relative + " directory: not in " + env +
+                    ", not in <prefix>/share/precis/ beside the executable, not in a parent directory of it",
+                (*option != '\0' ? std::string("pass ") + option + " DIR or set " : std::string("set ")) + env +
+                    " (or reinstall precis)");
 }
 
 int run_interpret(const InterpretOptions& options) {
@@ -257,8 +265,12 @@ int run_command(const CLI::App& app, Commands& commands) {
                   : commands.verbose ? Verbosity::verbose
                                      : Verbosity::normal);
     io::set_htslib_logging(commands.verbose);
-    const std::string schemas_dir = default_dir("PRECIS_SCHEMAS_DIR", PRECIS_DEFAULT_SCHEMAS_DIR, "schemas");
-    const std::string kb_default = default_dir("PRECIS_KB_DIR", PRECIS_DEFAULT_KB_DIR, "knowledgebase");
+    const std::string schemas_dir =
+        default_dir("PRECIS_SCHEMAS_DIR", "schemas", "report.schema.json", "");
+    const bool kb_given = !commands.options.kb_dir.empty() || !commands.validate_dir.empty() ||
+                          commands.kb_diff->parsed();
+    const std::string kb_default =
+        kb_given ? std::string() : default_dir("PRECIS_KB_DIR", "knowledgebase", "manifest.json", "--kb");
     if (commands.interpret->parsed()) {
         InterpretOptions& options = commands.options;
         options.schemas_dir = schemas_dir;
