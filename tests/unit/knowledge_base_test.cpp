@@ -222,6 +222,14 @@ TEST(LevelSources, EveryEvidenceItemHasOneAndPrimarySourcesAreDated) {
     EXPECT_EQ(level_of("ev.her2_ihc_3plus.zanidatamab.biliary_tract"), "1 fda_label");
     EXPECT_EQ(level_of("ev.her2_ihc_3plus.trastuzumab_deruxtecan.solid"), "1 fda_label");
     EXPECT_EQ(level_of("ev.fgfr2_kd_resistance.infigratinib.chol.resistance"), "missing");
+    // GIST sequence and PDGFRA (OncoKB news 2017-04-05, 2020-08-28; D842V resistance is the curator's).
+    EXPECT_EQ(level_of("ev.kit_exon11.sunitinib.gist"), "1 oncokb");
+    EXPECT_EQ(level_of("ev.kit_exon11.regorafenib.gist"), "1 oncokb");
+    EXPECT_EQ(level_of("ev.kit_exon11.ripretinib.gist"), "1 oncokb");
+    EXPECT_EQ(level_of("ev.pdgfra_d842v.avapritinib.gist"), "1 oncokb");
+    EXPECT_EQ(level_of("ev.pdgfra_d842v.imatinib.gist.resistance"), "R2 curator");
+    EXPECT_EQ(level_of("ev.pdgfra_exon18_non_d842.sunitinib.gist"), "2 oncokb");
+    EXPECT_EQ(level_of("ev.sdhb_loss.imatinib.gist.resistance"), "R2 curator");
 }
 
 TEST(LevelSources, AnOncoKbLevelWithoutADateIsAProblem) {
