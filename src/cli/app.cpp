@@ -59,7 +59,8 @@ std::string default_dir(const char* env, const char* relative, const char* marke
         if (fs::exists(installed / marker, ec)) {
             return installed.string();
         }
-        for (fs::path dir = self.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
+        for (fs::path dir = self.parent_path(); !dir.empty() && dir != dir.root_path();
+             dir = dir.parent_path()) {
             if (fs::exists(dir / relative / marker, ec)) {
                 return (dir / relative).string();
             }
@@ -68,8 +69,8 @@ std::string default_dir(const char* env, const char* relative, const char* marke
     throw Error(ErrorKind::knowledge_base, relative,
                 std::string("cannot find the ") + relative + " directory: not in " + env +
                     ", not in <prefix>/share/precis/ beside the executable, not in a parent directory of it",
-                (*option != '\0' ? std::string("pass ") + option + " DIR or set " : std::string("set ")) + env +
-                    " (or reinstall precis)");
+                (*option != '\0' ? std::string("pass ") + option + " DIR or set " : std::string("set ")) +
+                    env + " (or reinstall precis)");
 }
 
 int run_interpret(const InterpretOptions& options) {
@@ -265,10 +266,9 @@ int run_command(const CLI::App& app, Commands& commands) {
                   : commands.verbose ? Verbosity::verbose
                                      : Verbosity::normal);
     io::set_htslib_logging(commands.verbose);
-    const std::string schemas_dir =
-        default_dir("PRECIS_SCHEMAS_DIR", "schemas", "report.schema.json", "");
-    const bool kb_given = !commands.options.kb_dir.empty() || !commands.validate_dir.empty() ||
-                          commands.kb_diff->parsed();
+    const std::string schemas_dir = default_dir("PRECIS_SCHEMAS_DIR", "schemas", "report.schema.json", "");
+    const bool kb_given =
+        !commands.options.kb_dir.empty() || !commands.validate_dir.empty() || commands.kb_diff->parsed();
     const std::string kb_default =
         kb_given ? std::string() : default_dir("PRECIS_KB_DIR", "knowledgebase", "manifest.json", "--kb");
     if (commands.interpret->parsed()) {

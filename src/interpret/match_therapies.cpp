@@ -88,10 +88,11 @@ TherapyMatch therapy_from(const kb::EvidenceItem& evidence, const std::string& t
     return therapy;
 }
 
-//! One evidence item of a finding's biomarker: a therapy row, or a caveat when the evidence excludes this
+//! One evidence item reached through the finding's biomarker `via` (the item's own biomarker, or one that
+//! takes its evidence through evidence_from): a therapy row, or a caveat when the evidence excludes this
 //! tumour type or is resistance evidence for other tumour types only.
-void apply_evidence_item(const kb::EvidenceItem& evidence, const std::string& tumor_type,
-                         const kb::KnowledgeBase& kb, Finding& finding) {
+void apply_evidence_item(const kb::EvidenceItem& evidence, const std::string& via,
+                         const std::string& tumor_type, const kb::KnowledgeBase& kb, Finding& finding) {
     if (within_any(kb, tumor_type, evidence.excluded_tumor_types)) {
         finding.caveats.push_back(str::join(evidence.drugs, " + ") + " (" + evidence.id +
                                   "): not offered; the evidence excludes " +
@@ -109,30 +110,56 @@ void apply_evidence_item(const kb::EvidenceItem& evidence, const std::string& tu
         return;
     }
     for (const kb::Caveat& caveat : evidence.caveats) {
-        if (caveat.tumor_types.empty() || within_any(kb, tumor_type, caveat.tumor_types)) {
+        const bool type_ok = caveat.tumor_types.empty() || within_any(kb, tumor_type, caveat.tumor_types);
+        const bool biomarker_ok = caveat.biomarkers.empty() || in_list(caveat.biomarkers, via);
+        if (type_ok && biomarker_ok) {
             add_unique(finding.caveats, caveat.text);
         }
     }
     finding.therapies.push_back(std::move(therapy));
 }
 
-//! The findings other than `self` that triggered a rule.
-std::vector<std::string> other_triggers(const std::vector<std::string>& triggers, const std::string& self) {
-    std::vector<std::string> others;
-    for (const std::string& id : triggers) {
-        if (id != self && !in_list(others, id)) {
-            others.push_back(id);
-        }
+//! The biomarker ids whose evidence a finding's biomarker `id` receives: itself and its evidence_from.
+std::vector<std::string> evidence_biomarkers(const std::string& id, const kb::KnowledgeBase& kb) {
+    std::vector<std::string> ids{id};
+    if (const kb::Biomarker* biomarker = kb.biomarker(id)) {
+        ids.insert(ids.end(), biomarker->evidence_from.begin(), biomarker->evidence_from.end());
     }
-    return others;
+    return ids;
 }
 
-void apply_rule(const kb::ReasoningRule& rule, const std::vector<std::string>& triggers, Finding& finding) {
-    const bool finding_in_scope =
-        rule.therapy_biomarkers.empty() ||
-        std::any_of(finding.biomarkers.begin(), finding.biomarkers.end(),
-                    [&](const std::string& b) { return in_list(rule.therapy_biomarkers, b); });
-    if (!finding_in_scope) {
+//! The findings that trigger a rule on `self`'s therapies: the triggering findings other than `self`,
+//! and `self` too when the rule is self-triggering. Each once, in order.
+std::vector<std::string> counted_triggers(const std::vector<std::string>& triggers, const std::string& self,
+                                          bool self_trigger) {
+    std::vector<std::string> counted;
+    for (const std::string& id : triggers) {
+        if ((self_trigger || id != self) && !in_list(counted, id)) {
+            counted.push_back(id);
+        }
+    }
+    return counted;
+}
+
+//! True when the rule's therapy_biomarkers cover the finding (directly or through evidence_from).
+bool rule_in_scope(const kb::ReasoningRule& rule, const Finding& finding, const kb::KnowledgeBase& kb) {
+    if (rule.therapy_biomarkers.empty()) {
+        return true;
+    }
+    return std::any_of(finding.biomarkers.begin(), finding.biomarkers.end(), [&](const std::string& b) {
+        const std::vector<std::string> ids = evidence_biomarkers(b, kb);
+        return std::any_of(ids.begin(), ids.end(),
+                           [&](const std::string& id) { return in_list(rule.therapy_biomarkers, id); });
+    });
+}
+
+void apply_rule(const kb::ReasoningRule& rule, const std::vector<std::string>& triggers, Finding& finding,
+                const kb::KnowledgeBase& kb) {
+    if (!rule_in_scope(rule, finding, kb)) {
+        return;
+    }
+    const std::vector<std::string> counted = counted_triggers(triggers, finding.id, rule.self_trigger);
+    if (counted.empty()) {
         return;
     }
     for (TherapyMatch& therapy : finding.therapies) {
@@ -142,9 +169,8 @@ void apply_rule(const kb::ReasoningRule& rule, const std::vector<std::string>& t
         const bool drug_hit =
             std::any_of(therapy.drugs.begin(), therapy.drugs.end(),
                         [&](const std::string& d) { return in_list(rule.therapy_drugs, d); });
-        const std::vector<std::string> others = other_triggers(triggers, finding.id);
-        if (drug_hit && !others.empty()) {
-            therapy.flags.push_back(TherapyFlag{rule.id, rule.effect, rule.text, others, rule.sources});
+        if (drug_hit) {
+            therapy.flags.push_back(TherapyFlag{rule.id, rule.effect, rule.text, counted, rule.sources});
         }
     }
 }
@@ -210,9 +236,15 @@ std::string amp_tier(Level level, bool tumor_type_match) {
 
 void apply_evidence(Finding& finding, const std::string& tumor_type, const kb::KnowledgeBase& kb) {
     for (const std::string& biomarker_id : finding.biomarkers) {
+        // Why borrowed evidence applies comes before the caveats of the items themselves.
+        const kb::Biomarker* biomarker = kb.biomarker(biomarker_id);
+        if (biomarker != nullptr && !biomarker->evidence_from.empty()) {
+            add_unique(finding.caveats, biomarker->evidence_from_caveat);
+        }
+        const std::vector<std::string> sources = evidence_biomarkers(biomarker_id, kb);
         for (const kb::EvidenceItem& evidence : kb.evidence()) {
-            if (evidence.biomarker == biomarker_id) {
-                apply_evidence_item(evidence, tumor_type, kb, finding);
+            if (in_list(sources, evidence.biomarker)) {
+                apply_evidence_item(evidence, biomarker_id, tumor_type, kb, finding);
             }
         }
     }
@@ -258,7 +290,7 @@ void apply_rules(std::vector<Finding>& findings, const DetectedBiomarkers& detec
             continue;
         }
         for (Finding& finding : findings) {
-            apply_rule(rule, triggers, finding);
+            apply_rule(rule, triggers, finding, kb);
         }
     }
 }

@@ -47,8 +47,11 @@ struct MatchInput {
 //!       approval (not withdrawn) lists a covering tumour type;
 //!     - otherwise (another tumour type): reported off-label at a lower level: 1/2/3A -> 3B, R1 -> R2.
 //!     The AMP/ASCO/CAP tier is derived from that level (knowledgebase/README.md).
-//!  3. Reasoning rules (rules.json) add resistance/caution flags to therapies whose drugs they name when
-//!     a co-biomarker is detected, naming the findings that triggered them.
+//!     A biomarker with evidence_from (the same event by another assay, e.g. HER2 IHC 2+ with ISH
+//!     amplification) also receives the evidence of the biomarkers it names, at their curated levels.
+//!  3. Reasoning rules (rules.json) add resistance/caution/context flags to therapies whose drugs they name
+//!     when a co-biomarker is detected in another finding (or in the same finding for self_trigger rules),
+//!     naming the findings that triggered them.
 //!  4. Therapies are summarised per drug combination: on-label first, then level (1 > 2 > 3A > 3B > 4),
 //!     then name; resistance evidence is listed with its flag and never ranked as a recommendation.
 //!  5. Every panel biomarker is detected / not_detected / not_assessed, with why (inputs given, raw VCF
@@ -80,7 +83,8 @@ using DetectedBiomarkers = std::map<std::string, std::vector<std::string>>;
 DetectedBiomarkers detected_biomarkers(const std::vector<Finding>& findings);
 
 //! Stage 3: reasoning rules (rules.json) flag sensitivity therapies whose drugs they name when a
-//! co-biomarker is detected in another finding.
+//! co-biomarker is detected in another finding, or in the therapy's own finding for a self_trigger rule.
+//! A rule's therapy_biomarkers also cover findings whose biomarker takes their evidence (evidence_from).
 void apply_rules(std::vector<Finding>& findings, const DetectedBiomarkers& detected,
                  const kb::KnowledgeBase& kb);
 

@@ -90,7 +90,9 @@ KbDiff diff(const KnowledgeBase& old_kb, const KnowledgeBase& new_kb) {
         if (it == rules_before.end()) {
             out.rules.push_back("added " + id + ": " + r->name);
         } else if (it->second->text != r->text || it->second->therapy_drugs != r->therapy_drugs ||
-                   it->second->co_biomarkers != r->co_biomarkers || it->second->effect != r->effect) {
+                   it->second->therapy_biomarkers != r->therapy_biomarkers ||
+                   it->second->co_biomarkers != r->co_biomarkers ||
+                   it->second->self_trigger != r->self_trigger || it->second->effect != r->effect) {
             out.rules.push_back("changed " + id + ": " + r->name);
         }
     }

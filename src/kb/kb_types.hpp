@@ -94,6 +94,10 @@ struct Biomarker {
     std::vector<Category> also_from;
     BiomarkerMatch match;
     BiomarkerMatch copy_number_match;  //!< used when also_from includes copy_number
+    //! The same genomic event shown by another assay: a finding with this biomarker also receives the
+    //! evidence of these biomarkers at their curated levels (HER2_IHC_2PLUS_ISH_POS: ERBB2_AMP).
+    std::vector<std::string> evidence_from;
+    std::string evidence_from_caveat;  //!< added to the finding when evidence_from is set
     bool panel = true;                 //!< listed in the report's biomarker panel
     std::string description;
 };
@@ -108,6 +112,8 @@ struct Regulatory {
 
 struct Caveat {
     std::vector<std::string> tumor_types;
+    //! Only when the item is applied to a finding with one of these biomarkers (empty: always).
+    std::vector<std::string> biomarkers;
     std::string text;
 };
 
@@ -137,6 +143,8 @@ struct ReasoningRule {
     std::vector<std::string> therapy_biomarkers;
     std::vector<std::string> therapy_drugs;
     std::vector<std::string> co_biomarkers;
+    //! A co-biomarker on the therapy's own finding also triggers the rule (default: only other findings).
+    bool self_trigger = false;
     std::string effect;
     std::string text;
     std::vector<SourceRef> sources;

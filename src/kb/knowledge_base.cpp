@@ -255,6 +255,26 @@ struct CrossReferences {
             }
         }
     }
+
+    //! A caveat's biomarkers must be ones the item can reach: its own, or one borrowing its evidence.
+    void check_caveat_biomarkers(const std::string& file, const EvidenceItem& evidence,
+                                 const std::vector<std::string>& ids) const {
+        for (const std::string& id : ids) {
+            if (biomarkers == nullptr || id == evidence.biomarker) {
+                continue;
+            }
+            const auto it = std::find_if(biomarkers->begin(), biomarkers->end(),
+                                         [&](const Biomarker& known) { return known.id == id; });
+            const bool reaches =
+                it != biomarkers->end() && std::find(it->evidence_from.begin(), it->evidence_from.end(),
+                                                     evidence.biomarker) != it->evidence_from.end();
+            if (!reaches) {
+                problems.push_back(
+                    str::concat({file, ": ", evidence.id, ": caveat biomarker '", id, "' is neither ",
+                                 evidence.biomarker, " nor takes its evidence (evidence_from)"}));
+            }
+        }
+    }
 };
 
 GeneInfo parse_gene(const Value& item) {
@@ -359,6 +379,25 @@ std::vector<HotspotCodon> read_hotspots(Loader& loader, const std::string& file,
     return hotspots;
 }
 
+//! evidence_from names known biomarkers, not the biomarker itself, and no biomarker that borrows in turn
+//! (one step only, so a finding's evidence is its own biomarkers' plus theirs).
+void check_evidence_from(const std::string& file, const std::vector<Biomarker>& biomarkers,
+                         std::vector<std::string>& problems) {
+    for (const Biomarker& biomarker : biomarkers) {
+        for (const std::string& id : biomarker.evidence_from) {
+            const auto target = std::find_if(biomarkers.begin(), biomarkers.end(),
+                                             [&](const Biomarker& b) { return b.id == id; });
+            if (target == biomarkers.end()) {
+                problems.push_back(
+                    str::concat({file, ": ", biomarker.id, ": evidence_from unknown biomarker '", id, "'"}));
+            } else if (id == biomarker.id || !target->evidence_from.empty()) {
+                problems.push_back(str::concat({file, ": ", biomarker.id, ": evidence_from '", id,
+                                                "' must be another biomarker without evidence_from"}));
+            }
+        }
+    }
+}
+
 Biomarker parse_biomarker(const Value& item) {
     Biomarker biomarker;
     biomarker.id = get_string(item, "id");
@@ -369,6 +408,10 @@ Biomarker parse_biomarker(const Value& item) {
     if (const auto it = item.FindMember("copy_number_match"); it != item.MemberEnd()) {
         biomarker.copy_number_match = parse_match(it->value);
         biomarker.also_from.push_back(Category::copy_number);
+    }
+    if (const auto it = item.FindMember("evidence_from"); it != item.MemberEnd()) {
+        biomarker.evidence_from = get_strings(it->value, "biomarkers");
+        biomarker.evidence_from_caveat = get_string(it->value, "caveat");
     }
     if (const auto it = item.FindMember("panel"); it != item.MemberEnd()) {
         biomarker.panel = it->value.GetBool();
@@ -400,6 +443,7 @@ std::optional<std::vector<Biomarker>> read_biomarkers(Loader& loader, const std:
         }
         biomarkers.push_back(std::move(biomarker));
     }
+    check_evidence_from(file, biomarkers, loader.problems);
     return biomarkers;
 }
 
@@ -445,8 +489,8 @@ EvidenceItem parse_evidence(const Value& item, const std::string& file, std::vec
     evidence.trials = get_strings(item, "trials");
     if (const auto it = item.FindMember("caveats"); it != item.MemberEnd()) {
         for (const Value& caveat : it->value.GetArray()) {
-            evidence.caveats.push_back(
-                Caveat{get_strings(caveat, "tumor_types"), get_string(caveat, "text")});
+            evidence.caveats.push_back(Caveat{get_strings(caveat, "tumor_types"),
+                                              get_strings(caveat, "biomarkers"), get_string(caveat, "text")});
         }
     }
     evidence.sources = get_sources(item);
@@ -482,6 +526,10 @@ void check_evidence(const EvidenceItem& evidence, const std::string& file, const
     refs.check_biomarkers(file, evidence.id, {evidence.biomarker});
     refs.check_tumor_types(file, evidence.id, evidence.tumor_types);
     refs.check_tumor_types(file, evidence.id, evidence.excluded_tumor_types);
+    for (const Caveat& caveat : evidence.caveats) {
+        refs.check_tumor_types(file, evidence.id, caveat.tumor_types);
+        refs.check_caveat_biomarkers(file, evidence, caveat.biomarkers);
+    }
 }
 
 //! Every evidence file of the manifest, in order.
@@ -515,11 +563,13 @@ std::vector<ReasoningRule> read_rules(Loader& loader, const std::string& file, c
     }
     std::set<std::string> seen;
     for (const Value& item : (*doc)["rules"].GetArray()) {
+        const auto self_trigger = item.FindMember("self_trigger");
         ReasoningRule rule{get_string(item, "id"),
                            get_string(item, "name"),
                            get_strings(item, "therapy_biomarkers"),
                            get_strings(item, "therapy_drugs"),
                            get_strings(item, "co_biomarkers"),
+                           self_trigger != item.MemberEnd() && self_trigger->value.GetBool(),
                            get_string(item, "effect"),
                            get_string(item, "text"),
                            get_sources(item)};

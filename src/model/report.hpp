@@ -31,10 +31,10 @@ struct RegulatoryStatus {
     bool covers_tumor_type = false;  //!< the label's population includes this patient's tumour type
 };
 
-//! A cross-finding reasoning flag attached to a therapy ("resistance" or "caution"), with its why.
+//! A reasoning flag attached to a therapy ("resistance", "caution" or "context"), with its why.
 struct TherapyFlag {
     std::string rule_id;
-    std::string effect;  //!< resistance | caution
+    std::string effect;  //!< resistance | caution | context
     std::string text;
     std::vector<std::string> finding_ids;  //!< the findings that triggered it
     std::vector<SourceRef> sources;

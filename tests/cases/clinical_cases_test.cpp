@@ -21,7 +21,8 @@
 //   values             {JSON pointer: value}: the report holds exactly that string, number or bool there
 //                      (e.g. "/signatures/msi/score": 5.0)
 //   not_interpreted    [{gene, reason_contains}]: a not_interpreted entry of that gene whose reason has it
-// Every case also checks that each input_accounting entry has unaccounted == 0 and that its counts add up.
+// Every case also checks that each input_accounting entry has unaccounted == 0 and that its counts add up,
+// and that no drug combination appears twice in one direction on a finding or in therapy_summary.
 //   known_issue        the expectation is medically right but precis disagrees: the case still fails
 //                      (reported, never hidden); a known issue on a case that passes is also a failure
 #include <gtest/gtest.h>
@@ -216,6 +217,7 @@ class Checker {
         check_values();
         check_not_interpreted();
         check_accounting();
+        check_no_duplicate_rows();
         return problems_;
     }
 
@@ -262,6 +264,23 @@ class Checker {
                         " records, " + std::to_string(sum) + " accounted for");
             }
         }
+    }
+
+    //! One row per direction and drug combination: on each finding and in therapy_summary.
+    void check_no_duplicate_rows() {
+        const auto check = [&](const Value& rows, const std::string& where) {
+            std::set<std::string> seen;
+            for (const Value& row : rows.GetArray()) {
+                const std::string key = text(row, "direction") + " " + join(strings(row, "drugs"));
+                if (!seen.insert(key).second) {
+                    problem(where + ": " + key + " appears more than once");
+                }
+            }
+        };
+        for (const Value& finding : array(report_, "findings").GetArray()) {
+            check(array(finding, "therapies"), "finding " + finding_name(finding));
+        }
+        check(array(report_, "therapy_summary"), "therapy_summary");
     }
 
     void problem(const std::string& message) { problems_.push_back(message); }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -252,6 +253,89 @@ TEST(LevelSources, AnOncoKbLevelWithoutADateIsAProblem) {
                  problem.find("needs a dated source") != std::string::npos;
     }
     EXPECT_TRUE(named) << ::testing::PrintToString(problems);
+}
+
+}  // namespace precis::kb
+
+namespace precis::kb {
+namespace {
+
+bool any_contains(const std::vector<std::string>& problems, const std::string& fragment) {
+    return std::any_of(problems.begin(), problems.end(),
+                       [&](const std::string& p) { return p.find(fragment) != std::string::npos; });
+}
+
+const ReasoningRule* rule_of(const KnowledgeBase& kb, const std::string& id) {
+    for (const ReasoningRule& rule : kb.rules()) {
+        if (rule.id == id) {
+            return &rule;
+        }
+    }
+    return nullptr;
+}
+
+bool names(const std::vector<std::string>& list, const std::string& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+}  // namespace
+
+// Issue 10: the anti-HER2 rules name only the drugs their sources support.
+TEST(BundledKnowledgeBase, AntiHer2RulesNameOnlySupportedDrugs) {
+    const KnowledgeBase kb = KnowledgeBase::load(kKnowledgeBase, kSchemas);
+    const ReasoningRule* kd = rule_of(kb, "rule.antiher2.erbb2_kd");
+    ASSERT_NE(kd, nullptr);
+    EXPECT_TRUE(kd->self_trigger);
+    EXPECT_EQ(kd->effect, "caution");
+    for (const char* drug : {"trastuzumab", "lapatinib", "tucatinib", "zanidatamab"}) {
+        EXPECT_TRUE(names(kd->therapy_drugs, drug)) << drug;
+    }
+    // Neratinib stays active against L755S preclinically; no source links L755S to T-DXd resistance.
+    EXPECT_FALSE(names(kd->therapy_drugs, "neratinib"));
+    EXPECT_FALSE(names(kd->therapy_drugs, "trastuzumab deruxtecan"));
+    const ReasoningRule* kd_tdxd = rule_of(kb, "rule.antiher2.erbb2_kd.tdxd");
+    ASSERT_NE(kd_tdxd, nullptr);
+    EXPECT_EQ(kd_tdxd->effect, "context");
+    EXPECT_TRUE(kd_tdxd->self_trigger);
+
+    const ReasoningRule* pi3k = rule_of(kb, "rule.antiher2.pi3k_pten");
+    ASSERT_NE(pi3k, nullptr);
+    EXPECT_FALSE(pi3k->self_trigger);
+    EXPECT_TRUE(names(pi3k->therapy_drugs, "zanidatamab"));
+    EXPECT_FALSE(names(pi3k->therapy_drugs, "trastuzumab deruxtecan"));
+    EXPECT_NE(pi3k->text.find("extrapolated"), std::string::npos);
+    const ReasoningRule* pi3k_tdxd = rule_of(kb, "rule.antiher2.pi3k_pten.tdxd");
+    ASSERT_NE(pi3k_tdxd, nullptr);
+    EXPECT_EQ(pi3k_tdxd->effect, "context");
+
+    const Biomarker* ihc2 = kb.biomarker("HER2_IHC_2PLUS_ISH_POS");
+    ASSERT_NE(ihc2, nullptr);
+    EXPECT_EQ(ihc2->evidence_from, std::vector<std::string>{"ERBB2_AMP"});
+    EXPECT_FALSE(ihc2->evidence_from_caveat.empty());
+}
+
+TEST(BrokenKnowledgeBase, EvidenceFromMustNameAnotherBiomarkerThatDoesNotBorrow) {
+    const fs::path dir = copy_kb();
+    replace_in_file(dir / "biomarkers.json", "\"biomarkers\": [\n     \"ERBB2_AMP\"",
+                    "\"biomarkers\": [\n     \"HER2_IHC_2PLUS_ISH_POS\",\n     \"ERBB2_AMPX\"");
+    const auto problems = KnowledgeBase::validate(dir.string(), kSchemas);
+    EXPECT_TRUE(any_contains(problems,
+                             "HER2_IHC_2PLUS_ISH_POS: evidence_from 'HER2_IHC_2PLUS_ISH_POS' must be "
+                             "another biomarker without evidence_from"))
+        << ::testing::PrintToString(problems);
+    EXPECT_TRUE(any_contains(problems, "evidence_from unknown biomarker 'ERBB2_AMPX'"))
+        << ::testing::PrintToString(problems);
+}
+
+TEST(BrokenKnowledgeBase, CaveatBiomarkerMustReachTheItem) {
+    const fs::path dir = copy_kb();
+    replace_in_file(dir / "evidence" / "biliary.json", "\"biomarkers\": [\n      \"HER2_IHC_2PLUS_ISH_POS\"",
+                    "\"biomarkers\": [\n      \"HER2_IHC_3PLUS\"");
+    const auto problems = KnowledgeBase::validate(dir.string(), kSchemas);
+    EXPECT_TRUE(any_contains(problems,
+                             "ev.erbb2_amp.zanidatamab.biliary_tract: caveat biomarker "
+                             "'HER2_IHC_3PLUS' is neither ERBB2_AMP nor takes its evidence"))
+        << ::testing::PrintToString(problems);
 }
 
 }  // namespace precis::kb

@@ -147,6 +147,48 @@ TEST(MatcherStages, ApplyEvidenceKeepsOneRowPerDrugCombination) {
     EXPECT_FALSE(finding.therapies.empty());
 }
 
+bool has_caveat_with(const Finding& finding, const std::string& fragment) {
+    return std::any_of(finding.caveats.begin(), finding.caveats.end(),
+                       [&](const std::string& c) { return c.find(fragment) != std::string::npos; });
+}
+
+// Issue 10: HER2 IHC 2+ with ISH amplification takes the ERBB2 amplification evidence (evidence_from).
+TEST(MatcherStages, IhcTwoPlusIshAmplifiedGetsTheAmplificationEvidenceAtItsLevels) {
+    Finding amplified;
+    amplified.gene = "ERBB2";
+    amplified.biomarkers = {"ERBB2_AMP"};
+    apply_evidence(amplified, "GBC", bundled_kb());
+    Finding ihc2;
+    ihc2.gene = "ERBB2";
+    ihc2.biomarkers = {"HER2_IHC_2PLUS_ISH_POS"};
+    apply_evidence(ihc2, "GBC", bundled_kb());
+
+    ASSERT_EQ(ihc2.therapies.size(), amplified.therapies.size());
+    ASSERT_FALSE(ihc2.therapies.empty());
+    for (std::size_t i = 0; i < ihc2.therapies.size(); ++i) {
+        EXPECT_EQ(ihc2.therapies[i].evidence_id, amplified.therapies[i].evidence_id);
+        EXPECT_EQ(ihc2.therapies[i].level, amplified.therapies[i].level);
+        EXPECT_EQ(ihc2.therapies[i].level_source.type, amplified.therapies[i].level_source.type);
+        EXPECT_FALSE(ihc2.therapies[i].on_label) << ihc2.therapies[i].evidence_id;
+    }
+    const TherapyMatch* zanidatamab = therapy_with(ihc2, "zanidatamab");
+    ASSERT_NE(zanidatamab, nullptr);
+    EXPECT_EQ(zanidatamab->level, Level::level_3a);
+    EXPECT_EQ(zanidatamab->level_source.type, LevelSource::oncokb);
+    EXPECT_EQ(therapy_with(ihc2, "trastuzumab deruxtecan"), nullptr);  // excluded in BTC, as for ERBB2_AMP
+    EXPECT_EQ(ihc2.oncogenicity, Oncogenicity::actionable);
+
+    // The why-caveat first; the HERIZON IHC 2+ caveat only through IHC 2+, the NGS caveat only through AMP.
+    ASSERT_FALSE(ihc2.caveats.empty());
+    EXPECT_NE(ihc2.caveats[0].find("is ERBB2 amplification shown by in-situ hybridisation"),
+              std::string::npos);
+    EXPECT_TRUE(has_caveat_with(ihc2, "5.6% (1 of 18) with IHC 2+"));
+    EXPECT_FALSE(has_caveat_with(ihc2, "Confirm IHC before treating"));
+    EXPECT_TRUE(has_caveat_with(amplified, "Confirm IHC before treating"));
+    EXPECT_FALSE(has_caveat_with(amplified, "5.6% (1 of 18) with IHC 2+"));
+    EXPECT_FALSE(has_caveat_with(amplified, "shown by in-situ hybridisation"));
+}
+
 TEST(MatcherStages, NumberFindingsOrdersByCategoryGeneAlteration) {
     std::vector<Finding> findings(3);
     findings[0].category = Category::copy_number;
@@ -188,6 +230,81 @@ TEST(MatcherStages, RuleFlagsTherapyOnlyWhenTheCoBiomarkerIsInAnotherFinding) {
     alone[0].therapies[0].flags.clear();
     apply_rules(alone, detected_biomarkers(alone), bundled_kb());
     EXPECT_TRUE(alone[0].therapies[0].flags.empty());
+}
+
+std::vector<std::string> rule_ids(const TherapyMatch& therapy) {
+    std::vector<std::string> ids;
+    for (const TherapyFlag& flag : therapy.flags) {
+        ids.push_back(flag.rule_id);
+    }
+    return ids;
+}
+
+TherapyMatch sensitivity(std::vector<std::string> drugs) {
+    TherapyMatch therapy;
+    therapy.drugs = std::move(drugs);
+    therapy.direction = Direction::sensitivity;
+    return therapy;
+}
+
+// Issue 10: rule.antiher2.erbb2_kd is self-triggering, so a lone L755S flags its own ERBB2-directed rows.
+TEST(MatcherStages, SelfTriggeringRuleFlagsTheTherapiesOfTheMutationsOwnFinding) {
+    std::vector<Finding> findings(1);
+    findings[0].id = "F1";
+    findings[0].biomarkers = {"ERBB2_ACTIVATING", "ERBB2_KD_RESISTANCE"};
+    findings[0].therapies = {sensitivity({"neratinib"}), sensitivity({"pertuzumab", "trastuzumab"}),
+                             sensitivity({"trastuzumab deruxtecan"})};
+    apply_rules(findings, detected_biomarkers(findings), bundled_kb());
+
+    EXPECT_TRUE(findings[0].therapies[0].flags.empty());  // neratinib: active against L755S preclinically
+    ASSERT_EQ(rule_ids(findings[0].therapies[1]), std::vector<std::string>{"rule.antiher2.erbb2_kd"});
+    EXPECT_EQ(findings[0].therapies[1].flags[0].effect, "caution");
+    EXPECT_EQ(findings[0].therapies[1].flags[0].finding_ids, std::vector<std::string>{"F1"});
+    ASSERT_EQ(rule_ids(findings[0].therapies[2]), std::vector<std::string>{"rule.antiher2.erbb2_kd.tdxd"});
+    EXPECT_EQ(findings[0].therapies[2].flags[0].effect, "context");
+    EXPECT_EQ(findings[0].therapies.size(), 3U);  // a rule flags rows, it never adds one
+}
+
+TEST(MatcherStages, SelfTriggeringRuleStillNamesOtherFindingsAndCountsEachOnce) {
+    std::vector<Finding> findings(2);
+    findings[0].id = "F1";
+    findings[0].biomarkers = {"ERBB2_AMP"};
+    findings[0].therapies = {sensitivity({"zanidatamab"}), sensitivity({"tucatinib", "trastuzumab"})};
+    findings[1].id = "F2";
+    findings[1].biomarkers = {"ERBB2_ACTIVATING", "ERBB2_KD_RESISTANCE"};
+    findings[1].therapies = {sensitivity({"pertuzumab", "trastuzumab"})};
+    apply_rules(findings, detected_biomarkers(findings), bundled_kb());
+
+    for (const TherapyMatch& therapy : findings[0].therapies) {
+        ASSERT_EQ(rule_ids(therapy), std::vector<std::string>{"rule.antiher2.erbb2_kd"}) << therapy.drugs[0];
+        EXPECT_EQ(therapy.flags[0].finding_ids, std::vector<std::string>{"F2"});
+    }
+    ASSERT_EQ(findings[1].therapies[0].flags.size(), 1U);
+    EXPECT_EQ(findings[1].therapies[0].flags[0].finding_ids, std::vector<std::string>{"F2"});
+}
+
+TEST(MatcherStages, RuleWithoutSelfTriggerIgnoresTheCoBiomarkerOnTheSameFinding) {
+    std::vector<Finding> findings(1);
+    findings[0].id = "F1";
+    findings[0].biomarkers = {"ERBB2_AMP", "PIK3CA_ACTIVATING"};  // artificial: both on one finding
+    findings[0].therapies = {sensitivity({"pertuzumab", "trastuzumab"})};
+    apply_rules(findings, detected_biomarkers(findings), bundled_kb());
+    EXPECT_TRUE(findings[0].therapies[0].flags.empty());
+}
+
+// Issue 10: the PI3K caution covers zanidatamab (extrapolated); T-DXd gets a context flag only; and a
+// rule scoped to ERBB2_AMP also covers a finding that takes its evidence (HER2 IHC 2+ with ISH).
+TEST(MatcherStages, PiThreeKinaseRulesCoverZanidatamabAndBorrowedEvidence) {
+    std::vector<Finding> findings(2);
+    findings[0].id = "F1";
+    findings[0].biomarkers = {"HER2_IHC_2PLUS_ISH_POS"};
+    findings[0].therapies = {sensitivity({"zanidatamab"}), sensitivity({"trastuzumab deruxtecan"})};
+    findings[1].id = "F2";
+    findings[1].biomarkers = {"PTEN_LOSS"};
+    apply_rules(findings, detected_biomarkers(findings), bundled_kb());
+    EXPECT_EQ(rule_ids(findings[0].therapies[0]), std::vector<std::string>{"rule.antiher2.pi3k_pten"});
+    ASSERT_EQ(rule_ids(findings[0].therapies[1]), std::vector<std::string>{"rule.antiher2.pi3k_pten.tdxd"});
+    EXPECT_EQ(findings[0].therapies[1].flags[0].effect, "context");
 }
 
 // ---- stage 4 ----
