@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 
 #include "common/error.hpp"
 #include "kb/knowledge_base.hpp"
@@ -244,6 +246,89 @@ TEST(LevelSources, AnOncoKbLevelWithoutADateIsAProblem) {
                  problem.find("needs a dated source") != std::string::npos;
     }
     EXPECT_TRUE(named) << ::testing::PrintToString(problems);
+}
+
+}  // namespace precis::kb
+
+namespace precis::kb {
+
+namespace {
+
+//! The problems of the bundled KB with `from` replaced by `to` in evidence/gist.json.
+std::vector<std::string> problems_with_gist_edit(const std::string& from, const std::string& to) {
+    const fs::path dir = test::work_dir() / "kb";
+    fs::copy(test::kKnowledgeBase, dir, fs::copy_options::recursive);
+    std::string text = test::slurp(dir / "evidence" / "gist.json");
+    const auto at = text.find(from);
+    if (at == std::string::npos) {
+        ADD_FAILURE() << from << " not in gist.json";
+        return {};
+    }
+    text.replace(at, from.size(), to);
+    std::ofstream(dir / "evidence" / "gist.json", std::ios::trunc) << text;
+    return KnowledgeBase::validate(dir.string(), test::kSchemas);
+}
+
+bool any_contains(const std::vector<std::string>& problems, const std::string& part) {
+    return std::any_of(problems.begin(), problems.end(),
+                       [&](const std::string& p) { return p.find(part) != std::string::npos; });
+}
+
+}  // namespace
+
+TEST(LinesOfTherapy, EveryBundledEvidenceItemStatesItsLines) {
+    const KnowledgeBase kb = KnowledgeBase::load(test::kKnowledgeBase, test::kSchemas);
+    for (const EvidenceItem& evidence : kb.evidence()) {
+        EXPECT_TRUE(evidence.lines.has_value()) << evidence.id << " has no `lines`";
+    }
+    const auto item = [&](const std::string& id) {
+        for (const EvidenceItem& evidence : kb.evidence()) {
+            if (evidence.id == id) {
+                return *evidence.lines;
+            }
+        }
+        throw std::runtime_error(id + " not in the knowledge base");
+    };
+    EXPECT_TRUE(item("ev.ntrk1_fusion.larotrectinib.solid").any());
+    EXPECT_TRUE(item("ev.ret_fusion.selpercatinib.solid").any());
+    EXPECT_TRUE(item("ev.pdgfra_exon18.avapritinib.gist").any());
+    EXPECT_TRUE(item("ev.kit_exon11.imatinib.gist").any());  // the GIST label has no line restriction
+    EXPECT_EQ(item("ev.fgfr2_fusion.pemigatinib.chol").min, 2);
+    EXPECT_EQ(item("ev.msi_h.pembrolizumab.solid").min, 2);
+    EXPECT_EQ(item("ev.kit_exon13.sunitinib.gist").min, 2);
+    EXPECT_EQ(item("ev.kit_exon17.regorafenib.gist").min, 3);
+    EXPECT_EQ(item("ev.kit_exon17.ripretinib.gist").min, 4);
+    EXPECT_FALSE(item("ev.kit_exon17.ripretinib.gist").covers(3));
+    EXPECT_EQ(item("ev.erbb2_amp.trastuzumab_mfolfox6.biliary_tract").lines, std::vector<int>{2});
+    EXPECT_FALSE(item("ev.erbb2_amp.trastuzumab_mfolfox6.biliary_tract").covers(3));
+}
+
+// Issue 10: `line_of_therapy` (free text) and `lines` (what the label covers) agree.
+TEST(LinesOfTherapy, FreeTextOutsideTheLabelLinesIsAProblem) {
+    // Sunitinib: "2L" within {"min": 2}; make the label start at line 3.
+    const auto problems =
+        problems_with_gist_edit("\"line_of_therapy\": \"2L\",\n   \"lines\": {\n    \"min\": 2",
+                                "\"line_of_therapy\": \"2L\",\n   \"lines\": {\n    \"min\": 3");
+    EXPECT_TRUE(any_contains(problems,
+                             "ev.kit_exon13.sunitinib.gist: line_of_therapy '2L' names lines that "
+                             "`lines` does not cover"))
+        << ::testing::PrintToString(problems);
+}
+
+TEST(LinesOfTherapy, FreeTextThatIsNotAnyNlOrNlPlusIsAProblem) {
+    const auto problems =
+        problems_with_gist_edit("\"line_of_therapy\": \"3L\"", "\"line_of_therapy\": \"third\"");
+    EXPECT_TRUE(any_contains(problems,
+                             "ev.kit_exon17.regorafenib.gist: line_of_therapy 'third' is not 'any', "
+                             "'NL' or 'NL+'"))
+        << ::testing::PrintToString(problems);
+}
+
+TEST(LinesOfTherapy, LinesOfAnotherShapeFailTheSchema) {
+    const auto problems =
+        problems_with_gist_edit("\"lines\": {\n    \"min\": 4", "\"lines\": {\n    \"max\": 4");
+    ASSERT_FALSE(problems.empty());
+    EXPECT_TRUE(any_contains(problems, "/lines")) << ::testing::PrintToString(problems);
 }
 
 }  // namespace precis::kb
