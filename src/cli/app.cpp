@@ -110,27 +110,25 @@ CLI::Validator numeric_check(const std::string& option) {
                           setting.range.text());
 }
 
-void print_error(const Error& error) {
-    std::cerr << "precis: " << to_string(error.kind()) << ": " << error.what() << '\n';
-}
-
-}  // namespace
-
-int run(int argc, char** argv) {
-    CLI::App app{
-        "precis: interprets a tumour's molecular profile (small variants, copy number, fusions, IHC, "
-        "MSI, TMB) against a curated, offline knowledge base and writes reports for pipelines, LIMS and "
-        "molecular tumour boards.",
-        "precis"};
-    app.footer(std::string("\n") + kOutputs + "\n" + kExitCodes);
-    app.require_subcommand(0, 1);
-    bool show_version = false;
-    app.add_flag("--version", show_version, "Print the version and exit");
-
-    InterpretOptions options;
-    options.command_line.assign(argv, argv + argc);
+//! Settings of `precis interpret` that are not InterpretOptions fields as given.
+struct InterpretExtras {
     bool quiet = false;
     bool verbose = false;
+    std::vector<std::string> prior_therapies;  //!< --prior-therapy texts, parsed after the command line
+};
+
+//! Checks a --prior-therapy value before it is kept (exit 2 naming the option and the form expected).
+CLI::Validator prior_therapy_check() {
+    return CLI::Validator(
+        [](std::string& text) {
+            std::string problem;
+            return parse_prior_therapy(text, problem) ? std::string() : problem;
+        },
+        "DRUG[+DRUG]:REASON[:TOXICITY]");
+}
+
+//! The `interpret` subcommand and its options.
+CLI::App* add_interpret(CLI::App& app, InterpretOptions& options, InterpretExtras& extra) {
     CLI::App* interpret =
         app.add_subcommand("interpret", "Interpret one tumour sample and write its reports");
     interpret->footer(std::string("\n") + kOutputs + "\n" + kExitCodes);
@@ -213,8 +211,43 @@ int run(int argc, char** argv) {
                           "Knowledge-base directory (default: bundled knowledgebase/, or $PRECIS_KB_DIR)");
     interpret->add_option("--threads", options.threads, "htslib decompression threads (default 2)")
         ->check(numeric_check("--threads"));
-    interpret->add_flag("--quiet", quiet, "Only errors on stderr");
-    interpret->add_flag("--verbose", verbose, "Debug logging on stderr");
+    interpret
+        ->add_option("--line", options.line_of_therapy,
+                     "Line of therapy being decided (1 = first line): a label for other lines is then "
+                     "not on-label")
+        ->check(numeric_check("--line"));
+    interpret
+        ->add_option("--prior-therapy", extra.prior_therapies,
+                     "A therapy already received, DRUG[+DRUG]:REASON[:TOXICITY] (REASON progression, "
+                     "toxicity, completed or other; repeatable), e.g. pembrolizumab:toxicity:pneumonitis "
+                     "grade 3")
+        ->check(prior_therapy_check());
+    interpret->add_flag("--quiet", extra.quiet, "Only errors on stderr");
+    interpret->add_flag("--verbose", extra.verbose, "Debug logging on stderr");
+    return interpret;
+}
+
+void print_error(const Error& error) {
+    std::cerr << "precis: " << to_string(error.kind()) << ": " << error.what() << '\n';
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+    CLI::App app{
+        "precis: interprets a tumour's molecular profile (small variants, copy number, fusions, IHC, "
+        "MSI, TMB) against a curated, offline knowledge base and writes reports for pipelines, LIMS and "
+        "molecular tumour boards.",
+        "precis"};
+    app.footer(std::string("\n") + kOutputs + "\n" + kExitCodes);
+    app.require_subcommand(0, 1);
+    bool show_version = false;
+    app.add_flag("--version", show_version, "Print the version and exit");
+
+    InterpretOptions options;
+    options.command_line.assign(argv, argv + argc);
+    InterpretExtras extra;
+    CLI::App* interpret = add_interpret(app, options, extra);
 
     CLI::App* kb_command = app.add_subcommand("kb", "Knowledge-base tools");
     kb_command->require_subcommand(1);
@@ -246,8 +279,10 @@ int run(int argc, char** argv) {
             std::cout << "precis " << kVersion << " (htslib " << io::htslib_version() << ")\n";
             return 0;
         }
-        setup_logging(quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal);
-        io::set_htslib_logging(verbose);
+        setup_logging(extra.quiet     ? Verbosity::quiet
+                      : extra.verbose ? Verbosity::verbose
+                                      : Verbosity::normal);
+        io::set_htslib_logging(extra.verbose);
         const std::string schemas_dir =
             default_dir("PRECIS_SCHEMAS_DIR", PRECIS_DEFAULT_SCHEMAS_DIR, "schemas");
         const std::string kb_default = default_dir("PRECIS_KB_DIR", PRECIS_DEFAULT_KB_DIR, "knowledgebase");
@@ -264,6 +299,10 @@ int run(int argc, char** argv) {
             options.schemas_dir = schemas_dir;
             if (options.kb_dir.empty()) {
                 options.kb_dir = kb_default;
+            }
+            for (const std::string& text : extra.prior_therapies) {
+                std::string problem;
+                options.prior_therapies.push_back(parse_prior_therapy(text, problem).value());
             }
             apply_case_file(options, on_command_line);
             return run_interpret(options);
