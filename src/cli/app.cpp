@@ -135,7 +135,18 @@ struct Commands {
     std::string validate_dir;
     std::string diff_old;
     std::string diff_new;
+    std::vector<std::string> prior_therapies;  //!< --prior-therapy texts, parsed after the command line
 };
+
+//! Checks a --prior-therapy value before it is kept (exit 2 naming the option and the form expected).
+CLI::Validator prior_therapy_check() {
+    return CLI::Validator(
+        [](std::string& text) {
+            std::string problem;
+            return parse_prior_therapy(text, problem) ? std::string() : problem;
+        },
+        "DRUG[+DRUG]:REASON[:TOXICITY]");
+}
 
 void add_interpret_command(CLI::App& app, Commands& commands) {
     CLI::App* interpret =
@@ -222,6 +233,17 @@ void add_interpret_command(CLI::App& app, Commands& commands) {
                           "Knowledge-base directory (default: bundled knowledgebase/, or $PRECIS_KB_DIR)");
     interpret->add_option("--threads", commands.options.threads, "htslib decompression threads (default 2)")
         ->check(numeric_check("--threads"));
+    interpret
+        ->add_option("--line", commands.options.line_of_therapy,
+                     "Line of therapy being decided (1 = first line): a label for other lines is then "
+                     "not on-label")
+        ->check(numeric_check("--line"));
+    interpret
+        ->add_option("--prior-therapy", commands.prior_therapies,
+                     "A therapy already received, DRUG[+DRUG]:REASON[:TOXICITY] (REASON progression, "
+                     "toxicity, completed or other; repeatable), e.g. pembrolizumab:toxicity:pneumonitis "
+                     "grade 3")
+        ->check(prior_therapy_check());
     interpret->add_flag("--quiet", commands.quiet, "Only errors on stderr");
     interpret->add_flag("--verbose", commands.verbose, "Debug logging on stderr");
 
@@ -276,6 +298,10 @@ int run_command(const CLI::App& app, Commands& commands) {
         options.schemas_dir = schemas_dir;
         if (options.kb_dir.empty()) {
             options.kb_dir = kb_default;
+        }
+        for (const std::string& text : commands.prior_therapies) {
+            std::string problem;
+            options.prior_therapies.push_back(parse_prior_therapy(text, problem).value());
         }
         apply_case_file(options, given_options(*commands.interpret));
         return run_interpret(options);

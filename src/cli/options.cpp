@@ -48,7 +48,133 @@ void check_case_numbers(const rapidjson::Document& doc, const std::string& case_
     }
 }
 
+constexpr const char* kPriorTherapyForm =
+    "DRUG[+DRUG]:REASON[:TOXICITY] with REASON progression, toxicity, completed or other, e.g. "
+    "imatinib:progression or pembrolizumab:toxicity:pneumonitis grade 3";
+constexpr const char* kPriorTherapyObject =
+    "{\"drugs\": [\"DRUG\", ...], \"stopped_for\": \"progression|toxicity|completed|other\", "
+    "\"toxicity\": \"free text\", \"best_response\": \"CR|PR|SD|PD\"}";
+
+//! What is wrong with a (lower-cased, trimmed) drug name of a prior therapy; "" when it is one.
+std::string drug_problem(const std::string& drug) {
+    static const RE2 kDrug("[a-z0-9][a-z0-9 -]{0,99}", RE2::Quiet);
+    if (drug.empty()) {
+        return "a drug name is empty";
+    }
+    if (!RE2::FullMatch(drug, kDrug)) {
+        return "'" + drug +
+               "' is not a drug name (the international non-proprietary name: letters, digits, spaces and "
+               "'-')";
+    }
+    return {};
+}
+
+std::string drug_name(std::string_view text) {
+    return str::lower(str::trim(text));
+}
+
+//! Throws Error(usage) at `where` (a case-file key) saying what is wrong and what is expected.
+[[noreturn]] void bad_prior_therapy(const std::string& where, const std::string& why) {
+    throw Error(ErrorKind::usage, where, why,
+                std::string("give prior_therapies as a list of ") + kPriorTherapyObject +
+                    " (or on the command line --prior-therapy " + kPriorTherapyForm + ")");
+}
+
+PriorTherapy case_prior_therapy(const rapidjson::Value& item, const std::string& where) {
+    if (!item.IsObject()) {
+        bad_prior_therapy(where, "is not an object");
+    }
+    PriorTherapy prior;
+    for (const auto& member : item.GetObject()) {
+        const std::string key = member.name.GetString();
+        const rapidjson::Value& value = member.value;
+        if (key == "drugs" && value.IsArray() && !value.Empty()) {
+            for (const rapidjson::Value& drug : value.GetArray()) {
+                const std::string name = drug.IsString() ? drug_name(drug.GetString()) : std::string();
+                if (const std::string problem = drug_problem(name); !problem.empty()) {
+                    bad_prior_therapy(where + ".drugs", problem);
+                }
+                prior.drugs.push_back(name);
+            }
+        } else if (key == "stopped_for" && value.IsString() && parse_stopped_for(value.GetString())) {
+            prior.stopped_for = *parse_stopped_for(value.GetString());
+        } else if (key == "toxicity" && value.IsString()) {
+            prior.toxicity = std::string(str::trim(value.GetString()));
+        } else if (key == "best_response" && value.IsString() && parse_best_response(value.GetString())) {
+            prior.best_response = parse_best_response(value.GetString());
+        } else if (key == "drugs" || key == "stopped_for" || key == "toxicity" || key == "best_response") {
+            bad_prior_therapy(str::concat({where, ".", key}),
+                              json::to_json_string(value) + " is not a valid value");
+        } else {
+            bad_prior_therapy(where, "unknown key '" + key + "'");
+        }
+    }
+    if (prior.drugs.empty() || !item.HasMember("stopped_for")) {
+        bad_prior_therapy(where, "needs \"drugs\" and \"stopped_for\"");
+    }
+    return prior;
+}
+
+//! line_of_therapy and prior_therapies of a case file, checked before the schema so that a bad value exits
+//! 2 (a bad setting) naming the key and what is expected (a number out of range: check_case_numbers).
+std::vector<PriorTherapy> case_treatment(const rapidjson::Document& doc, const std::string& case_file) {
+    std::vector<PriorTherapy> prior;
+    if (!doc.IsObject()) {
+        return prior;
+    }
+    if (const auto it = doc.FindMember("line_of_therapy"); it != doc.MemberEnd() && !it->value.IsNumber()) {
+        const NumericSetting& setting = numeric_setting("--line");
+        throw Error(ErrorKind::usage, case_file + ": line_of_therapy (--line)",
+                    json::to_json_string(it->value) + " is not " + expected(setting),
+                    std::string("give the line of therapy being decided as ") + expected(setting) +
+                        ", e.g. " + setting.example);
+    }
+    const auto it = doc.FindMember("prior_therapies");
+    if (it == doc.MemberEnd()) {
+        return prior;
+    }
+    const std::string where = case_file + ": prior_therapies";
+    if (!it->value.IsArray()) {
+        bad_prior_therapy(where, "is not a list");
+    }
+    for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
+        prior.push_back(case_prior_therapy(it->value[i], where + "[" + std::to_string(i) + "]"));
+    }
+    return prior;
+}
+
 }  // namespace
+
+std::optional<PriorTherapy> parse_prior_therapy(const std::string& text, std::string& problem) {
+    const std::size_t first = text.find(':');
+    if (first == std::string::npos) {
+        problem = "'" + text + "' has no ':REASON' (expected " + kPriorTherapyForm + ")";
+        return std::nullopt;
+    }
+    PriorTherapy prior;
+    for (const std::string_view part : str::split(std::string_view(text).substr(0, first), '+')) {
+        const std::string drug = drug_name(part);
+        if (const std::string why = drug_problem(drug); !why.empty()) {
+            problem = str::concat({"'", text, "': ", why, " (expected ", kPriorTherapyForm, ")"});
+            return std::nullopt;
+        }
+        prior.drugs.push_back(drug);
+    }
+    const std::size_t second = text.find(':', first + 1);
+    const std::string reason = drug_name(std::string_view(text).substr(
+        first + 1, second == std::string::npos ? std::string::npos : second - first - 1));
+    const auto stopped_for = parse_stopped_for(reason);
+    if (!stopped_for) {
+        problem = "'" + text + "': '" + reason + "' is not a reason the therapy stopped (expected " +
+                  kPriorTherapyForm + ")";
+        return std::nullopt;
+    }
+    prior.stopped_for = *stopped_for;
+    if (second != std::string::npos) {
+        prior.toxicity = std::string(str::trim(std::string_view(text).substr(second + 1)));
+    }
+    return prior;
+}
 
 const std::vector<NumericSetting>& numeric_settings() {
     using limits::Range;
@@ -66,6 +192,7 @@ const std::vector<NumericSetting>& numeric_settings() {
         {"--panel-size-mb", "panel_size_mb", limits::kPanelSizeMb, false, "1.1",
          &InterpretOptions::panel_size_mb},
         {"--threads", "threads", Range{1.0, 64.0}, true, "2", nullptr},
+        {"--line", "line_of_therapy", Range{1.0, static_cast<double>(kMaxLineOfTherapy)}, true, "2", nullptr},
     };
     return settings;
 }
@@ -99,6 +226,7 @@ void apply_case_file(InterpretOptions& options, const std::vector<std::string>& 
     const std::string text = read_text_file(options.case_file, "case file");
     const rapidjson::Document doc = json::parse_json(text, options.case_file, ErrorKind::input);
     check_case_numbers(doc, options.case_file);
+    std::vector<PriorTherapy> prior_therapies = case_treatment(doc, options.case_file);
     const auto problems = json::validate_json(
         doc, (std::filesystem::path(options.schemas_dir) / "case.schema.json").string(), options.case_file);
     if (!problems.empty()) {
@@ -171,6 +299,13 @@ void apply_case_file(InterpretOptions& options, const std::vector<std::string>& 
             options.specimen.emplace_back(member.name.GetString(), value);
         }
     }
+    if (const auto it = doc.FindMember("line_of_therapy");
+        it != doc.MemberEnd() && !set(cli, "line") && it->value.IsNumber()) {
+        options.line_of_therapy = static_cast<int>(it->value.GetDouble());  // whole, range-checked
+    }
+    if (doc.HasMember("prior_therapies") && !set(cli, "prior_therapy")) {
+        options.prior_therapies = std::move(prior_therapies);
+    }
     bool_field("strict", options.strict);
     bool_field("include_filtered", options.include_filtered);
     bool_field("deterministic", options.deterministic);
@@ -224,6 +359,17 @@ void validate_options(const InterpretOptions& options) {
     }
     check_value(numeric_setting("--min-fusion-reads"), options.min_fusion_reads, "--min-fusion-reads");
     check_value(numeric_setting("--threads"), options.threads, "--threads");
+    if (options.line_of_therapy) {
+        check_value(numeric_setting("--line"), *options.line_of_therapy, "--line");
+    }
+    for (const PriorTherapy& prior : options.prior_therapies) {
+        for (const std::string& drug : prior.drugs) {
+            if (const std::string problem = drug_problem(drug); !problem.empty()) {
+                throw Error(ErrorKind::usage, "--prior-therapy", problem,
+                            std::string("give --prior-therapy ") + kPriorTherapyForm);
+            }
+        }
+    }
 }
 
 }  // namespace precis::cli

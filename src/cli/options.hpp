@@ -41,6 +41,15 @@ const NumericSetting& numeric_setting(const std::string& option);
 //! What is wrong with `text` as a value of `setting` ("" when it is a number within the range).
 std::string numeric_problem(const NumericSetting& setting, const std::string& text);
 
+//! The largest line of therapy accepted (--line, case-file `line_of_therapy`).
+inline constexpr int kMaxLineOfTherapy = 20;
+
+//! One --prior-therapy value, `DRUG[+DRUG]:REASON[:TOXICITY]` (REASON progression | toxicity | completed |
+//! other; the free text after a second ':' is the toxicity), e.g. "pembrolizumab:toxicity:pneumonitis
+//! grade 3". Drug names are read in lower case. Returns nullopt and sets `problem` (what is wrong and what
+//! is expected) when the text is not such a value.
+std::optional<PriorTherapy> parse_prior_therapy(const std::string& text, std::string& problem);
+
 //! Reads a --case JSON file (validated against schemas/case.schema.json) into `options`, without
 //! overriding fields already set on the command line (`set_on_command_line` holds their option names).
 void apply_case_file(InterpretOptions& options, const std::vector<std::string>& set_on_command_line);

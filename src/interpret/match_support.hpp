@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kb/knowledge_base.hpp"
+#include "model/report.hpp"
 
 namespace precis::interpret::detail {
 
@@ -21,6 +22,16 @@ inline bool within_any(const kb::KnowledgeBase& kb, const std::string& tumor_typ
                        const std::vector<std::string>& codes) {
     return std::any_of(codes.begin(), codes.end(),
                        [&](const std::string& code) { return kb.is_within(tumor_type, code); });
+}
+
+//! Orders a finding's therapies: sensitivity before resistance; within a direction, rows without a drug
+//! the patient progressed on first; then on-label, level, an approval for this tumour type before a
+//! tumour-agnostic one, evidence for this tumour type, drugs (stable; match_therapies.cpp).
+void rank_therapies(std::vector<TherapyMatch>& therapies);
+
+//! Adds `text` to the therapy's note ("; "-separated).
+inline void append_note(TherapyMatch& therapy, const std::string& text) {
+    therapy.note += (therapy.note.empty() ? "" : "; ") + text;
 }
 
 }  // namespace precis::interpret::detail

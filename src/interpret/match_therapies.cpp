@@ -14,15 +14,10 @@ namespace {
 using detail::in_list;
 using detail::within_any;
 
-//! Ranks a finding's therapies (on-label first, then level, then an approval for this tumour type before a
-//! tumour-agnostic one) and keeps one row per drug combination and direction: the best-ranked.
+//! Ranks a finding's therapies (detail::rank_therapies) and keeps one row per drug combination and
+//! direction: the best-ranked.
 void rank_and_deduplicate(std::vector<TherapyMatch>& therapies) {
-    const auto key = [](const TherapyMatch& t) {
-        return std::make_tuple(!t.on_label, level_rank(t.level), !t.tumor_specific_label, !t.tumor_type_match,
-                               str::join(t.drugs, "+"));
-    };
-    std::stable_sort(therapies.begin(), therapies.end(),
-                     [&](const TherapyMatch& a, const TherapyMatch& b) { return key(a) < key(b); });
+    detail::rank_therapies(therapies);
     std::set<std::string> seen;
     std::vector<TherapyMatch> unique;
     for (TherapyMatch& therapy : therapies) {
@@ -59,8 +54,33 @@ void apply_regulatory(const kb::EvidenceItem& evidence, const std::string& tumor
     }
 }
 
+//! "line 2 or later", "line 2", "lines 2, 3".
+std::string lines_text(const kb::LineCoverage& lines) {
+    if (lines.lines.empty()) {
+        return "line " + std::to_string(lines.min) + " or later";
+    }
+    std::vector<std::string> numbers;
+    for (const int line : lines.lines) {
+        numbers.push_back(std::to_string(line));
+    }
+    return (numbers.size() == 1 ? "line " : "lines ") + str::join(numbers, ", ");
+}
+
+//! With a line of therapy given, a label whose lines do not cover it makes the therapy not on-label for
+//! this line (the regulatory entries stay as they are; the note says which lines the label covers).
+void apply_line(const kb::EvidenceItem& evidence, std::optional<int> line, TherapyMatch& therapy) {
+    if (!line || !therapy.on_label || !evidence.lines || evidence.lines->covers(*line)) {
+        return;
+    }
+    therapy.on_label = false;
+    therapy.tumor_specific_label = false;
+    therapy.label_other_line = true;
+    detail::append_note(therapy, "not on-label for this line: the label covers " +
+                                     lines_text(*evidence.lines) + "; this is line " + std::to_string(*line));
+}
+
 TherapyMatch therapy_from(const kb::EvidenceItem& evidence, const std::string& tumor_type,
-                          const kb::KnowledgeBase& kb) {
+                          const kb::KnowledgeBase& kb, std::optional<int> line) {
     TherapyMatch therapy;
     therapy.evidence_id = evidence.id;
     therapy.drugs = evidence.drugs;
@@ -85,6 +105,7 @@ TherapyMatch therapy_from(const kb::EvidenceItem& evidence, const std::string& t
                        (therapy.on_label ? " (on-label here through an approval that covers this tumour type)"
                                          : " (off-label)");
     }
+    apply_line(evidence, line, therapy);
     return therapy;
 }
 
@@ -92,7 +113,8 @@ TherapyMatch therapy_from(const kb::EvidenceItem& evidence, const std::string& t
 //! takes its evidence through evidence_from): a therapy row, or a caveat when the evidence excludes this
 //! tumour type or is resistance evidence for other tumour types only.
 void apply_evidence_item(const kb::EvidenceItem& evidence, const std::string& via,
-                         const std::string& tumor_type, const kb::KnowledgeBase& kb, Finding& finding) {
+                         const std::string& tumor_type, const kb::KnowledgeBase& kb, std::optional<int> line,
+                         Finding& finding) {
     if (within_any(kb, tumor_type, evidence.excluded_tumor_types)) {
         finding.caveats.push_back(str::join(evidence.drugs, " + ") + " (" + evidence.id +
                                   "): not offered; the evidence excludes " +
@@ -100,7 +122,7 @@ void apply_evidence_item(const kb::EvidenceItem& evidence, const std::string& vi
                                   (evidence.summary.empty() ? "" : ". " + evidence.summary));
         return;
     }
-    TherapyMatch therapy = therapy_from(evidence, tumor_type, kb);
+    TherapyMatch therapy = therapy_from(evidence, tumor_type, kb, line);
     // Resistance evidence from other tumour types is no row of this patient's therapy list.
     if (!therapy.tumor_type_match && therapy.direction == Direction::resistance && !therapy.on_label) {
         add_unique(finding.caveats, "Resistance evidence for other tumour types, not applied here: " +
@@ -192,8 +214,15 @@ void add_to_summary(const Finding& finding, const TherapyMatch& therapy,
     add_unique(row.finding_ids, finding.id);
     add_unique(row.evidence_ids, therapy.evidence_id);
     for (const TherapyFlag& flag : therapy.flags) {
-        add_unique(row.flags, flag.effect + ": " + flag.text + " [" + flag.rule_id + "; " +
-                                  str::join(flag.finding_ids, ", ") + "]");
+        add_unique(row.flags, flag.effect + ": " + flag.text + " [" + flag.rule_id +
+                                  (flag.finding_ids.empty() ? "" : "; " + str::join(flag.finding_ids, ", ")) +
+                                  "]");
+    }
+    for (const PriorTherapyMark& mark : therapy.prior_therapies) {
+        if (std::find(row.prior_therapies.begin(), row.prior_therapies.end(), mark) ==
+            row.prior_therapies.end()) {
+            row.prior_therapies.push_back(mark);
+        }
     }
     for (const std::string& trial : therapy.trials) {
         add_unique(row.trials, trial);
@@ -201,6 +230,16 @@ void add_to_summary(const Finding& finding, const TherapyMatch& therapy,
 }
 
 }  // namespace
+
+void detail::rank_therapies(std::vector<TherapyMatch>& therapies) {
+    const auto key = [](const TherapyMatch& t) {
+        return std::make_tuple(t.direction != Direction::sensitivity, progressed_on(t.prior_therapies),
+                               !t.on_label, level_rank(t.level), !t.tumor_specific_label, !t.tumor_type_match,
+                               str::join(t.drugs, "+"));
+    };
+    std::stable_sort(therapies.begin(), therapies.end(),
+                     [&](const TherapyMatch& a, const TherapyMatch& b) { return key(a) < key(b); });
+}
 
 Level off_context_level(Level level) {
     switch (level) {
@@ -234,7 +273,8 @@ std::string amp_tier(Level level, bool tumor_type_match) {
     return level == Level::level_4 ? "II-D" : "II-C";
 }
 
-void apply_evidence(Finding& finding, const std::string& tumor_type, const kb::KnowledgeBase& kb) {
+void apply_evidence(Finding& finding, const std::string& tumor_type, const kb::KnowledgeBase& kb,
+                    std::optional<int> line_of_therapy) {
     for (const std::string& biomarker_id : finding.biomarkers) {
         // Why borrowed evidence applies comes before the caveats of the items themselves.
         const kb::Biomarker* biomarker = kb.biomarker(biomarker_id);
@@ -244,7 +284,7 @@ void apply_evidence(Finding& finding, const std::string& tumor_type, const kb::K
         const std::vector<std::string> sources = evidence_biomarkers(biomarker_id, kb);
         for (const kb::EvidenceItem& evidence : kb.evidence()) {
             if (in_list(sources, evidence.biomarker)) {
-                apply_evidence_item(evidence, biomarker_id, tumor_type, kb, finding);
+                apply_evidence_item(evidence, biomarker_id, tumor_type, kb, line_of_therapy, finding);
             }
         }
     }
@@ -310,13 +350,15 @@ std::vector<TherapySummary> summarise_therapies(const std::vector<Finding>& find
     for (auto& [key, row] : rows) {
         summary.push_back(std::move(row));
     }
-    std::stable_sort(summary.begin(), summary.end(), [](const TherapySummary& a, const TherapySummary& b) {
-        // Level, then an approval for this tumour type before a tumour-agnostic one.
-        return std::make_tuple(a.direction != Direction::sensitivity, !a.on_label, level_rank(a.best_level),
-                               !a.tumor_specific_label, str::join(a.drugs, "+")) <
-               std::make_tuple(b.direction != Direction::sensitivity, !b.on_label, level_rank(b.best_level),
-                               !b.tumor_specific_label, str::join(b.drugs, "+"));
-    });
+    // Within a direction: rows with a drug the patient progressed on last, then on-label, level, an
+    // approval for this tumour type before a tumour-agnostic one.
+    const auto key = [](const TherapySummary& t) {
+        return std::make_tuple(t.direction != Direction::sensitivity, progressed_on(t.prior_therapies),
+                               !t.on_label, level_rank(t.best_level), !t.tumor_specific_label,
+                               str::join(t.drugs, "+"));
+    };
+    std::stable_sort(summary.begin(), summary.end(),
+                     [&](const TherapySummary& a, const TherapySummary& b) { return key(a) < key(b); });
     return summary;
 }
 

@@ -26,14 +26,17 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
     }
     report.tumor_type_lineage = kb.lineage(input.tumor_type);
     report.scope_note = kb::scope_note(kb, input.tumor_type);
+    report.line_of_therapy = input.line_of_therapy;
+    report.prior_therapies = input.prior_therapies;
 
     Alterations alterations = find_alterations(input, kb);  // 1
     for (Finding& finding : alterations.findings) {         // 2
-        apply_evidence(finding, input.tumor_type, kb);
+        apply_evidence(finding, input.tumor_type, kb, input.line_of_therapy);
     }
     number_findings(alterations.findings, alterations.other_findings);
     const DetectedBiomarkers detected = detected_biomarkers(alterations.findings);
-    apply_rules(alterations.findings, detected, kb);                     // 3
+    apply_rules(alterations.findings, detected, kb);  // 3
+    apply_treatment_history(alterations.findings, input.prior_therapies);
     report.therapy_summary = summarise_therapies(alterations.findings);  // 4
 
     report.not_interpreted = std::move(alterations.not_interpreted);  // 5

@@ -29,6 +29,8 @@ struct MatchInput {
     std::vector<FusionEvent> fusions;
     std::string tumor_type;  //!< validated OncoTree code
     Genome genome = Genome::unknown;
+    std::optional<int> line_of_therapy;         //!< the line being decided (nullopt: not checked)
+    std::vector<PriorTherapy> prior_therapies;  //!< therapies already received
 };
 
 //! Builds findings, matched therapies, the biomarker panel, reasoning flags, the therapy summary and
@@ -45,15 +47,21 @@ struct MatchInput {
 //!     - excluded_tumor_types containing the patient's type: not offered; a caveat explains why;
 //!     - tumour type within evidence tumor_types: the curated level; on_label when a current FDA/EMA
 //!       approval (not withdrawn) lists a covering tumour type;
-//!     - otherwise (another tumour type): reported off-label at a lower level: 1/2/3A -> 3B, R1 -> R2.
+//!     - otherwise (another tumour type): reported off-label at a lower level: 1/2/3A -> 3B, R1 -> R2;
+//!     - with a line of therapy given, an approval whose label lines (evidence `lines`) do not cover it
+//!       does not make the therapy on-label for this line (label_other_line; the note says why).
 //!     The AMP/ASCO/CAP tier is derived from that level (knowledgebase/README.md).
 //!     A biomarker with evidence_from (the same event by another assay, e.g. HER2 IHC 2+ with ISH
 //!     amplification) also receives the evidence of the biomarkers it names, at their curated levels.
 //!  3. Reasoning rules (rules.json) add resistance/caution/context flags to therapies whose drugs they name
 //!     when a co-biomarker is detected in another finding (or in the same finding for self_trigger rules),
-//!     naming the findings that triggered them.
-//!  4. Therapies are summarised per drug combination: on-label first, then level (1 > 2 > 3A > 3B > 4),
-//!     then name; resistance evidence is listed with its flag and never ranked as a recommendation.
+//!     naming the findings that triggered them. Then the treatment history: drugs already received are
+//!     marked on every row holding them, a row with a drug the patient progressed on ranks after the other
+//!     rows of its direction, and checkpoint-inhibitor rows get a caution flag after an immune-related
+//!     toxicity on a checkpoint inhibitor.
+//!  4. Therapies are summarised per drug combination: within a direction, rows without a drug the patient
+//!     progressed on first, then on-label, then level (1 > 2 > 3A > 3B > 4), then name; resistance
+//!     evidence is listed with its flag and never ranked as a recommendation.
 //!  5. Every panel biomarker is detected / not_detected / not_assessed, with why (inputs given, raw VCF
 //!     limits, panel coverage).
 Report match(const MatchInput& input, const kb::KnowledgeBase& kb);
@@ -73,8 +81,10 @@ struct Alterations {
 Alterations find_alterations(const MatchInput& input, const kb::KnowledgeBase& kb);
 
 //! Stage 2: the evidence of the finding's biomarkers applied in `tumor_type` (therapies ranked and
-//! deduplicated, caveats for excluded or other-tumour resistance evidence, oncogenicity set).
-void apply_evidence(Finding& finding, const std::string& tumor_type, const kb::KnowledgeBase& kb);
+//! deduplicated, caveats for excluded or other-tumour resistance evidence, oncogenicity set). With
+//! `line_of_therapy`, an approval counts as on-label only when the evidence's `lines` cover that line.
+void apply_evidence(Finding& finding, const std::string& tumor_type, const kb::KnowledgeBase& kb,
+                    std::optional<int> line_of_therapy = std::nullopt);
 //! Findings in stable order (category, gene, alteration) with ids F1.., other findings O1.. as given.
 void number_findings(std::vector<Finding>& findings, std::vector<Finding>& other_findings);
 
@@ -87,6 +97,15 @@ DetectedBiomarkers detected_biomarkers(const std::vector<Finding>& findings);
 //! A rule's therapy_biomarkers also cover findings whose biomarker takes their evidence (evidence_from).
 void apply_rules(std::vector<Finding>& findings, const DetectedBiomarkers& detected,
                  const kb::KnowledgeBase& kb);
+
+//! Stage 3, second part: the treatment history. Every therapy row holding a drug of a prior therapy gets
+//! a PriorTherapyMark (and the note "progressed on <drug> (prior line)" after progression); after an
+//! immune-related toxicity on a checkpoint inhibitor (the toxicity text names pneumonitis, colitis,
+//! hepatitis, myocarditis, nephritis, encephalitis, "immune" or "irAE"), every sensitivity row holding a
+//! checkpoint inhibitor gets a caution flag (kIraeRuleId, sourced to the ASCO irAE guideline); each
+//! finding's therapies are ranked again. No prior therapies: nothing changes.
+inline constexpr const char* kIraeRuleId = "rule.prior_therapy.irae_rechallenge";
+void apply_treatment_history(std::vector<Finding>& findings, const std::vector<PriorTherapy>& prior);
 
 //! Stage 4: one row per direction and drug combination, ranked (sensitivity first, on-label, level, an
 //! approval for this tumour type, drugs).

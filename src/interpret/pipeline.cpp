@@ -480,6 +480,8 @@ Report interpret_prepared(const Request& prepared, const kb::KnowledgeBase& kb, 
     match_input.fusions = assess_fusions(run.profile, kb_genes, run.genome);
     match_input.tumor_type = tumor_choice.code;
     match_input.genome = run.genome;
+    match_input.line_of_therapy = prepared.line_of_therapy;
+    match_input.prior_therapies = prepared.prior_therapies;
     Report report = match(match_input, kb);
     add_provenance(run, tumor_choice, report);
     account_inputs(run.profile, report);

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "model/report.hpp"
+
 namespace precis::interpret {
 
 //! Everything one interpretation needs besides the knowledge base: the sample, its tumour type, the input
@@ -43,6 +45,11 @@ struct Request {
     std::string panel_bed;
     int min_fusion_reads = 2;
     std::optional<double> amp_min_copy_number;
+    //! Treatment history: the line of therapy being decided (1 = first line; nullopt = not given: the
+    //! label's line is then not checked) and the therapies already received. Both are shown in the
+    //! report; they change on_label (a label for other lines), ranking and flags (interpret/matcher.hpp).
+    std::optional<int> line_of_therapy;
+    std::vector<PriorTherapy> prior_therapies;
     //! Specimen facts from the case file ("specimen": {"stage": "IV", ...}), shown in every report.
     std::vector<std::pair<std::string, std::string>> specimen;
     //! The command line recorded in the report's provenance (omitted under `deterministic`).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -117,6 +118,20 @@ struct Caveat {
     std::string text;
 };
 
+//! The lines of therapy an evidence item's label covers (for an item without a current approval: the
+//! lines its supporting data cover); `lines` in evidence/*.json: "any", {"min": N} or [N, ...].
+struct LineCoverage {
+    int min = 1;             //!< line `min` and every later line ("any" is min 1)
+    std::vector<int> lines;  //!< when given as a list: exactly these lines (`min` unused)
+    bool any() const { return lines.empty() && min <= 1; }
+    bool covers(int line) const {
+        if (lines.empty()) {
+            return line >= min;
+        }
+        return std::find(lines.begin(), lines.end(), line) != lines.end();
+    }
+};
+
 struct EvidenceItem {
     std::string id;
     std::string biomarker;
@@ -127,7 +142,8 @@ struct EvidenceItem {
     Level oncokb_level = Level::level_4;
     LevelProvenance level_source;  //!< where oncokb_level comes from
     std::string escat;
-    std::string line_of_therapy;
+    std::string line_of_therapy;        //!< free text shown in reports: "any", "1L", "2L", "2L+", ...
+    std::optional<LineCoverage> lines;  //!< machine-readable; nullopt = not stated (never checked)
     std::vector<Regulatory> regulatory;
     std::string summary;
     std::vector<std::string> trials;

@@ -447,6 +447,70 @@ std::optional<std::vector<Biomarker>> read_biomarkers(Loader& loader, const std:
     return biomarkers;
 }
 
+//! `lines` of an evidence item ("any", {"min": N} or [N, ...]; the schema checked the shape).
+std::optional<LineCoverage> get_lines(const Value& item) {
+    const auto it = item.FindMember("lines");
+    if (it == item.MemberEnd()) {
+        return std::nullopt;
+    }
+    LineCoverage coverage;
+    if (it->value.IsObject()) {
+        const auto min = it->value.FindMember("min");
+        coverage.min = min != it->value.MemberEnd() && min->value.IsInt() ? min->value.GetInt() : 1;
+    } else if (it->value.IsArray()) {
+        for (const Value& line : it->value.GetArray()) {
+            if (line.IsInt()) {
+                coverage.lines.push_back(line.GetInt());
+            }
+        }
+    }
+    return coverage;
+}
+
+//! The lines a canonical free-text `line_of_therapy` names ("any", "2L", "2L+"); nullopt for other text.
+std::optional<LineCoverage> lines_of_text(const std::string& text) {
+    if (text == "any") {
+        return LineCoverage{};
+    }
+    if (text.size() < 2) {
+        return std::nullopt;
+    }
+    const bool open = str::ends_with(text, "L+");
+    const std::size_t digits = text.size() - (open ? 2 : 1);
+    if (digits == 0 || digits > 2 || text[digits] != 'L') {
+        return std::nullopt;
+    }
+    const auto number = str::to_int(text.substr(0, digits));
+    if (!number || *number < 1) {
+        return std::nullopt;
+    }
+    return open ? LineCoverage{static_cast<int>(*number), {}} : LineCoverage{1, {static_cast<int>(*number)}};
+}
+
+//! `line_of_therapy` (where the evidence is used, free text) must be canonical and within `lines` (what
+//! the label covers, which may be wider: imatinib in GIST is used first line, its label has no line).
+void check_lines(const EvidenceItem& evidence, const std::string& file, std::vector<std::string>& problems) {
+    if (!evidence.lines) {
+        return;
+    }
+    const LineCoverage& label = *evidence.lines;
+    const auto used = lines_of_text(evidence.line_of_therapy);
+    if (!used) {
+        problems.push_back(
+            str::concat({file, ": ", evidence.id, ": line_of_therapy '", evidence.line_of_therapy,
+                         "' is not 'any', 'NL' or 'NL+' (needed with `lines`)"}));
+        return;
+    }
+    const bool within = used->lines.empty() ? label.lines.empty() && label.min <= used->min
+                                            : std::all_of(used->lines.begin(), used->lines.end(),
+                                                          [&](int line) { return label.covers(line); });
+    if (!within) {
+        problems.push_back(
+            str::concat({file, ": ", evidence.id, ": line_of_therapy '", evidence.line_of_therapy,
+                         "' names lines that `lines` does not cover"}));
+    }
+}
+
 EvidenceItem parse_evidence(const Value& item, const std::string& file, std::vector<std::string>& problems) {
     EvidenceItem evidence;
     evidence.id = get_string(item, "id");
@@ -478,6 +542,8 @@ EvidenceItem parse_evidence(const Value& item, const std::string& file, std::vec
     }
     evidence.escat = get_string(item, "escat");
     evidence.line_of_therapy = get_string(item, "line_of_therapy");
+    evidence.lines = get_lines(item);
+    check_lines(evidence, file, problems);
     if (const auto it = item.FindMember("regulatory"); it != item.MemberEnd()) {
         for (const Value& reg : it->value.GetArray()) {
             evidence.regulatory.push_back(Regulatory{get_string(reg, "agency"), get_string(reg, "status"),

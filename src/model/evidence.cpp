@@ -50,6 +50,17 @@ constexpr std::array<std::pair<Oncogenicity, const char*>, 6> kOncogenicity = {
      {Oncogenicity::fusion_domain_lost,
       "fusion without the retained kinase/functional domain (reported, not matched)"}}};
 
+constexpr std::array<std::pair<StoppedFor, const char*>, 4> kStoppedFor = {
+    {{StoppedFor::progression, "progression"},
+     {StoppedFor::toxicity, "toxicity"},
+     {StoppedFor::completed, "completed"},
+     {StoppedFor::other, "other"}}};
+constexpr std::array<std::pair<BestResponse, const char*>, 4> kBestResponses = {
+    {{BestResponse::complete_response, "CR"},
+     {BestResponse::partial_response, "PR"},
+     {BestResponse::stable_disease, "SD"},
+     {BestResponse::progressive_disease, "PD"}}};
+
 }  // namespace
 
 const char* to_string(Level level) noexcept {
@@ -69,6 +80,18 @@ const char* to_string(BiomarkerState state) noexcept {
 }
 const char* to_string(Oncogenicity oncogenicity) noexcept {
     return name_of(kOncogenicity, oncogenicity);
+}
+const char* to_string(StoppedFor reason) noexcept {
+    return name_of(kStoppedFor, reason);
+}
+std::optional<StoppedFor> parse_stopped_for(std::string_view text) noexcept {
+    return parse(kStoppedFor, text);
+}
+const char* to_string(BestResponse response) noexcept {
+    return name_of(kBestResponses, response);
+}
+std::optional<BestResponse> parse_best_response(std::string_view text) noexcept {
+    return parse(kBestResponses, text);
 }
 
 }  // namespace precis

@@ -41,4 +41,14 @@ enum class Oncogenicity {
 };
 const char* to_string(Oncogenicity oncogenicity) noexcept;
 
+//! Why a prior line of therapy ended (case file `prior_therapies[].stopped_for`, --prior-therapy).
+enum class StoppedFor { progression, toxicity, completed, other };
+const char* to_string(StoppedFor reason) noexcept;  //!< "progression", "toxicity", "completed", "other"
+std::optional<StoppedFor> parse_stopped_for(std::string_view text) noexcept;
+
+//! Best response to a prior therapy (RECIST 1.1 categories).
+enum class BestResponse { complete_response, partial_response, stable_disease, progressive_disease };
+const char* to_string(BestResponse response) noexcept;  //!< "CR", "PR", "SD", "PD"
+std::optional<BestResponse> parse_best_response(std::string_view text) noexcept;
+
 }  // namespace precis

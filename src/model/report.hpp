@@ -13,7 +13,7 @@
 namespace precis {
 
 //! Version of schemas/report.schema.json that the writers produce (semver; additive changes bump minor).
-inline constexpr const char* kReportSchemaVersion = "1.1.0";
+inline constexpr const char* kReportSchemaVersion = "1.2.0";
 
 struct SourceRef {
     std::string type;  //!< PMID, NCT, FDA, EMA, guideline, database, OncoKB, DOI, other
@@ -40,6 +40,33 @@ struct TherapyFlag {
     std::vector<SourceRef> sources;
 };
 
+//! A therapy the patient has already received (case file `prior_therapies`, --prior-therapy).
+struct PriorTherapy {
+    std::vector<std::string> drugs{};  //!< lower-case INN, as given
+    StoppedFor stopped_for = StoppedFor::other;
+    std::string toxicity{};  //!< free text, e.g. "pneumonitis grade 3" (empty when not given)
+    std::optional<BestResponse> best_response{};
+};
+
+//! On a therapy row: drugs of the row that the patient already received in one prior therapy.
+struct PriorTherapyMark {
+    std::vector<std::string> drugs{};  //!< the row's drugs that were part of the prior therapy
+    StoppedFor stopped_for = StoppedFor::other;
+    std::string toxicity{};
+    std::optional<BestResponse> best_response{};
+    friend bool operator==(const PriorTherapyMark&, const PriorTherapyMark&) = default;
+};
+
+//! True when one of the marks says the patient progressed on a drug of the row.
+inline bool progressed_on(const std::vector<PriorTherapyMark>& marks) {
+    for (const PriorTherapyMark& mark : marks) {
+        if (mark.stopped_for == StoppedFor::progression) {
+            return true;
+        }
+    }
+    return false;
+}
+
 //! One knowledge-base evidence item applied to this patient.
 struct TherapyMatch {
     std::string evidence_id;
@@ -53,6 +80,9 @@ struct TherapyMatch {
     bool on_label = false;
     bool tumor_specific_label =
         false;  //!< on-label through an approval for this tumour type, not tumour-agnostic
+    //! A current approval covers this tumour type but not the line of therapy being decided
+    //! (Request::line_of_therapy), so on_label is false; the note says which lines the label covers.
+    bool label_other_line = false;
     bool tumor_type_match = false;  //!< evidence tumour types include the patient's tumour type
     std::vector<std::string> evidence_tumor_types;
     std::string line_of_therapy;
@@ -61,7 +91,8 @@ struct TherapyMatch {
     std::vector<std::string> trials;
     std::vector<SourceRef> sources;
     std::vector<TherapyFlag> flags;
-    std::string note;  //!< e.g. "off-label: evidence is for CHOL"
+    std::vector<PriorTherapyMark> prior_therapies{};  //!< the row's drugs the patient already received
+    std::string note;                                 //!< e.g. "off-label: evidence is for CHOL"
 };
 
 //! A detected alteration, with the therapies it matches.
@@ -105,6 +136,7 @@ struct TherapySummary {
     LevelSource best_level_source = LevelSource::curator;  //!< source of the evidence giving best_level
     bool tumor_specific_label =
         false;  //!< an approval for this tumour type (ranks before tumour-agnostic ones)
+    std::vector<PriorTherapyMark> prior_therapies{};  //!< of its rows, without repeats
 };
 
 //! Standard-of-care or testing context for the tumour type (shown apart from matched therapy).
@@ -184,7 +216,9 @@ struct Report {
     //! HTML header shows it and it is the first of `limitations` (no JSON field of its own).
     std::string scope_note;
     Genome genome = Genome::unknown;
-    std::vector<Setting> specimen;  //!< specimen facts given by the user (purity, ...)
+    std::vector<Setting> specimen;              //!< specimen facts given by the user (purity, ...)
+    std::optional<int> line_of_therapy;         //!< the line being decided, when given
+    std::vector<PriorTherapy> prior_therapies;  //!< as given
     Provenance provenance;
     std::vector<Finding> findings;
     std::vector<Finding> other_findings;  //!< oncogenic non-actionable and VUS in KB genes

@@ -668,6 +668,9 @@ class Bundle {
         for (const auto& flag : t.flags) {
             lines.push_back("Flag (" + flag.effect + "): " + flag.text);
         }
+        for (const auto& mark : t.prior_therapies) {
+            lines.push_back("Prior therapy: " + prior_therapy_text(mark));
+        }
         std::string sources;
         for (const auto& source : t.sources) {
             sources += (sources.empty() ? "Sources: " : "; ") + source.type + " " + source.id;

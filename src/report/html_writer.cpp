@@ -147,6 +147,32 @@ std::string label_badge(bool on_label) {
                     : "<span class=\"tag tag-off\">Off-label</span>";
 }
 
+//! Tags for the prior therapies that held a row's drugs ("progressed on imatinib"), the details as tooltip.
+std::string prior_tags(const std::vector<PriorTherapyMark>& marks) {
+    std::string out;
+    for (const PriorTherapyMark& mark : marks) {
+        const std::string drugs = drugs_text(mark.drugs);
+        std::string label;
+        switch (mark.stopped_for) {
+            case StoppedFor::progression:
+                label = "progressed on " + drugs;
+                break;
+            case StoppedFor::toxicity:
+                label = "stopped for toxicity: " + drugs;
+                break;
+            case StoppedFor::completed:
+                label = "completed: " + drugs;
+                break;
+            case StoppedFor::other:
+                label = "received before: " + drugs;
+                break;
+        }
+        out += " <span class=\"tag tag-prior\" title=\"" + esc("prior therapy " + prior_therapy_text(mark)) +
+               "\">" + esc(label) + "</span>";
+    }
+    return out;
+}
+
 std::string direction_text(Direction direction) {
     return direction == Direction::resistance ? "<span class=\"dir-res\">&#9888; Resistance</span>"
                                               : "Sensitivity";
@@ -337,7 +363,11 @@ class Page {
             "<meta name=\"generator\" content=\"precis " +
             esc(report_.provenance.precis_version) + "\">\n<title>precis report &ndash; " +
             esc(report_.sample_id) + "</title>\n<style>\n" + css() +
-            (report_.scope_note.empty() ? "" : scope_note_css()) + "</style>\n</head>\n";
+            (report_.scope_note.empty() ? "" : scope_note_css()) +
+            (report_.prior_therapies.empty()
+                 ? ""
+                 : ".tag-prior{color:#4a2473;border-color:#9a7cc0;background:#f5f0fa}\n") +
+            "</style>\n</head>\n";
     }
 
     //! Only in reports that show a scope note (keeps other reports byte-identical).
@@ -477,6 +507,17 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
         for (const auto& setting : r.specimen) {
             meta(esc(setting.name), esc(setting.value));
         }
+        if (r.line_of_therapy) {
+            meta("Line of therapy", std::to_string(*r.line_of_therapy));
+        }
+        if (!r.prior_therapies.empty()) {
+            std::vector<std::string> given;
+            for (const PriorTherapy& prior : r.prior_therapies) {
+                given.push_back(prior_therapy_text(
+                    PriorTherapyMark{prior.drugs, prior.stopped_for, prior.toxicity, prior.best_response}));
+            }
+            meta("Prior therapies", esc(str::join(given, "; ")));
+        }
         meta("Report date", "<span class=\"nowrap\">" + esc(r.provenance.generated_at) + "</span>");
         meta("precis", esc(r.provenance.precis_version));
         meta("Knowledge base", esc(r.provenance.kb_version));
@@ -536,7 +577,8 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
                 for (std::size_t i = 0; i < finding.therapies.size() && i < kTop; ++i) {
                     const auto& therapy = finding.therapies[i];
                     out_ += "<div class=\"therapy-line\">" + level_badge(therapy.level) + " " +
-                            esc(drugs_text(therapy.drugs)) + " " + label_badge(therapy.on_label);
+                            esc(drugs_text(therapy.drugs)) + " " + label_badge(therapy.on_label) +
+                            prior_tags(therapy.prior_therapies);
                     if (therapy.level_source.type == LevelSource::curator) {
                         out_ += " <span class=\"tag tag-curator\">curator-assigned</span>";
                     }
@@ -661,8 +703,8 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
                 "<table><thead><tr><th>Therapy</th><th>Best level</th><th>Label</th><th>Direction</th><th>"
                 "Supporting findings</th><th>Flags against</th><th>Trials</th></tr></thead><tbody>\n";
             for (const auto& t : r.therapy_summary) {
-                out_ += "<tr><td><strong>" + esc(drugs_text(t.drugs)) + "</strong></td><td>" +
-                        level_badge(t.best_level) +
+                out_ += "<tr><td><strong>" + esc(drugs_text(t.drugs)) + "</strong>" +
+                        prior_tags(t.prior_therapies) + "</td><td>" + level_badge(t.best_level) +
                         (t.best_level_source == LevelSource::curator
                              ? std::string(" <span class=\"tag tag-curator\">curator-assigned</span>")
                              : std::string()) +
@@ -694,7 +736,8 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
             for (const auto& t : finding.therapies) {
                 out_ += "<tr><td><span class=\"gene\">" + esc(finding.gene) + "</span> " +
                         esc(finding.alteration) + "</td><td><strong>" + esc(drugs_text(t.drugs)) +
-                        "</strong><br><span class=\"small\">" + direction_text(t.direction) + "</span>";
+                        "</strong>" + prior_tags(t.prior_therapies) + "<br><span class=\"small\">" +
+                        direction_text(t.direction) + "</span>";
                 if (!t.line_of_therapy.empty()) {
                     out_ += "<div class=\"small muted\">Line: " + esc(t.line_of_therapy) + "</div>";
                 }

@@ -157,6 +157,53 @@ void write_accounting(Writer& w, const Report& report) {
     w.EndArray();
 }
 
+//! The prior therapies holding a row's drugs (written only when there are any).
+void write_prior_marks(Writer& w, const std::vector<PriorTherapyMark>& marks) {
+    if (marks.empty()) {
+        return;
+    }
+    w.Key("prior_therapies");
+    w.StartArray();
+    for (const PriorTherapyMark& mark : marks) {
+        w.StartObject();
+        string_array(w, "drugs", mark.drugs);
+        key_string(w, "stopped_for", to_string(mark.stopped_for));
+        if (mark.best_response)
+            key_string(w, "best_response", to_string(*mark.best_response));
+        if (!mark.toxicity.empty())
+            key_string(w, "toxicity", mark.toxicity);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+//! The treatment history as given (written only when a line or a prior therapy was given).
+void write_treatment(Writer& w, const Report& report) {
+    if (!report.line_of_therapy && report.prior_therapies.empty()) {
+        return;
+    }
+    w.Key("treatment");
+    w.StartObject();
+    if (report.line_of_therapy) {
+        w.Key("line_of_therapy");
+        w.Int(*report.line_of_therapy);
+    }
+    w.Key("prior_therapies");
+    w.StartArray();
+    for (const PriorTherapy& prior : report.prior_therapies) {
+        w.StartObject();
+        string_array(w, "drugs", prior.drugs);
+        key_string(w, "stopped_for", to_string(prior.stopped_for));
+        if (prior.best_response)
+            key_string(w, "best_response", to_string(*prior.best_response));
+        if (!prior.toxicity.empty())
+            key_string(w, "toxicity", prior.toxicity);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+}
+
 void write_finding(Writer& w, const Finding& f) {
     w.StartObject();
     key_string(w, "id", f.id);
@@ -195,6 +242,10 @@ void write_finding(Writer& w, const Finding& f) {
             key_string(w, "escat", t.escat);
         w.Key("on_label");
         w.Bool(t.on_label);
+        if (t.label_other_line) {
+            w.Key("label_other_line");
+            w.Bool(true);
+        }
         w.Key("tumor_type_match");
         w.Bool(t.tumor_type_match);
         string_array(w, "evidence_tumor_types", t.evidence_tumor_types);
@@ -231,6 +282,7 @@ void write_finding(Writer& w, const Finding& f) {
             w.EndObject();
         }
         w.EndArray();
+        write_prior_marks(w, t.prior_therapies);
         if (!t.note.empty())
             key_string(w, "note", t.note);
         w.EndObject();
@@ -261,6 +313,7 @@ std::string render_json(const Report& report) {
     }
     w.EndObject();
     w.EndObject();
+    write_treatment(w, report);
 
     w.Key("provenance");
     w.StartObject();
@@ -329,6 +382,7 @@ std::string render_json(const Report& report) {
         string_array(w, "evidence_ids", t.evidence_ids);
         string_array(w, "flags", t.flags);
         string_array(w, "trials", t.trials);
+        write_prior_marks(w, t.prior_therapies);
         w.EndObject();
     }
     w.EndArray();

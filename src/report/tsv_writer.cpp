@@ -47,6 +47,15 @@ std::string flags_text(const std::vector<TherapyFlag>& flags) {
     return str::join(parts, "; ");
 }
 
+std::string prior_therapies_text(const std::vector<PriorTherapyMark>& marks) {
+    std::vector<std::string> parts;
+    parts.reserve(marks.size());
+    for (const PriorTherapyMark& mark : marks) {
+        parts.push_back(prior_therapy_text(mark));
+    }
+    return str::join(parts, "; ");
+}
+
 void add_row(std::string& out, const std::vector<std::string>& cells) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i > 0) {
@@ -76,9 +85,10 @@ void add_finding(std::string& out, const Report& report, const Finding& f, std::
     const std::string caveats = str::join(f.caveats, "; ");
     if (f.therapies.empty()) {
         std::vector<std::string> cells = finding_cells;
-        cells.resize(tsv_columns().size() - 2);
+        cells.resize(tsv_columns().size() - 3);
         cells.push_back(caveats);
         cells.emplace_back();  // level_source
+        cells.emplace_back();  // prior_therapy
         add_row(out, cells);
         return;
     }
@@ -102,11 +112,24 @@ void add_finding(std::string& out, const Report& report, const Finding& f, std::
         cells.push_back(t.note);
         cells.push_back(caveats);
         cells.push_back(level_source_text(t.level_source));
+        cells.push_back(prior_therapies_text(t.prior_therapies));
         add_row(out, cells);
     }
 }
 
 }  // namespace
+
+std::string prior_therapy_text(const PriorTherapyMark& mark) {
+    std::string text = str::join(mark.drugs, " + ") + ": " + to_string(mark.stopped_for);
+    std::vector<std::string> details;
+    if (!mark.toxicity.empty()) {
+        details.push_back(mark.toxicity);
+    }
+    if (mark.best_response) {
+        details.push_back(std::string("best response ") + to_string(*mark.best_response));
+    }
+    return details.empty() ? text : text + " (" + str::join(details, ", ") + ")";
+}
 
 std::string level_source_text(const LevelProvenance& source) {
     if (source.type == LevelSource::curator) {
@@ -148,6 +171,7 @@ const std::vector<std::string>& tsv_columns() {
         "note",
         "caveats",
         "level_source",
+        "prior_therapy",
     };
     return columns;
 }

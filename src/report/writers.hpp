@@ -25,6 +25,9 @@ std::string render_tsv(const Report& report);
 //! "curator-assigned", or the source and its date ("oncokb 2024-12-19", "fda_label 2024-04-05"): how every
 //! writer names the origin of a level.
 std::string level_source_text(const LevelProvenance& source);
+//! One prior therapy holding a row's drugs, as text: "imatinib: progression (best response PR)",
+//! "pembrolizumab: toxicity (pneumonitis grade 3)". Shared by the TSV, HTML and FHIR writers.
+std::string prior_therapy_text(const PriorTherapyMark& mark);
 
 //! FHIR R4 Bundle (type "collection") following the HL7 Genomics Reporting IG STU3 (3.0.0) profiles:
 //! genomic-report, variant, molecular-biomarker, therapeutic-implication. Ids are urn:uuid values

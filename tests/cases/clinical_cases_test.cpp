@@ -11,7 +11,8 @@
 //                      optionally evidence_id, tumor_type_match, regulatory_covers {"FDA": bool, ...}
 //   therapies_exact    true: the findings carry exactly the listed therapies (none on unlisted findings)
 //   absent_therapies   {drugs [, direction, gene, alteration]}: no such therapy on any (matching) finding
-//   flags              {gene, alteration, drugs, rule_id [, effect]}: the therapy carries that reasoning flag
+//   flags              {gene, alteration, drugs, rule_id [, effect, text_contains]}: the therapy carries that
+//                      reasoning flag (whose text contains text_contains)
 //   absent_flags       {rule_id [, drugs, gene, alteration]}: no therapy carries that flag
 //   biomarkers         {biomarker id: detected | not_detected | not_assessed}
 //   caveat_contains    {gene, alteration, text}: one caveat of the finding contains text
@@ -21,6 +22,11 @@
 //   values             {JSON pointer: value}: the report holds exactly that string, number or bool there
 //                      (e.g. "/signatures/msi/score": 5.0)
 //   not_interpreted    [{gene, reason_contains}]: a not_interpreted entry of that gene whose reason has it
+//   note_contains      [{gene, alteration, drugs, text}]: the therapy's note contains text
+//   prior_therapy_marks [{gene, alteration, drugs, stopped_for [, best_response]}]: the therapy, and its
+//                      therapy_summary row, carry a prior_therapies mark with that stopped_for (and
+//                      best_response)
+//   absent_prior_therapy_marks [{drugs}]: no therapy with these drugs, and no summary row, carries a mark
 // Every case also checks that each input_accounting entry has unaccounted == 0 and that its counts add up,
 // and that no drug combination appears twice in one direction on a finding or in therapy_summary.
 //   known_issue        the expectation is medically right but precis disagrees: the case still fails
@@ -218,6 +224,8 @@ class Checker {
         check_not_interpreted();
         check_accounting();
         check_no_duplicate_rows();
+        check_notes();
+        check_prior_therapy_marks();
         return problems_;
     }
 
@@ -233,6 +241,82 @@ class Checker {
                 problem("value " + pointer + " missing from the report");
             } else if (*actual != member.value) {
                 problem("value " + pointer + " differs from the expectation");
+            }
+        }
+    }
+
+    //! The therapy with `expectation`'s drugs on its {gene, alteration} finding, or nullptr (a problem).
+    const Value* expected_therapy(const Value& expectation, const std::string& what) {
+        const Value* finding =
+            find_finding(report_, text(expectation, "gene"), text(expectation, "alteration"));
+        const std::string where = what + " " + join(strings(expectation, "drugs")) + " of " +
+                                  text(expectation, "gene") + " " + text(expectation, "alteration");
+        if (finding == nullptr) {
+            problem(where + ": finding missing");
+            return nullptr;
+        }
+        for (const Value& therapy : array(*finding, "therapies").GetArray()) {
+            if (strings(therapy, "drugs") == strings(expectation, "drugs")) {
+                return &therapy;
+            }
+        }
+        problem(where + ": no such therapy on the finding");
+        return nullptr;
+    }
+
+    void check_notes() {
+        for (const Value& wanted : array(expected_, "note_contains").GetArray()) {
+            const Value* therapy = expected_therapy(wanted, "note");
+            if (therapy != nullptr &&
+                text(*therapy, "note").find(text(wanted, "text")) == std::string::npos) {
+                problem("note of " + describe(*therapy) + " is '" + text(*therapy, "note") +
+                        "', expected it to contain '" + text(wanted, "text") + "'");
+            }
+        }
+    }
+
+    //! True when `holder` (a therapy or summary row) has a prior_therapies mark as `wanted` describes.
+    static bool has_mark(const Value& holder, const Value& wanted) {
+        const auto marks = array(holder, "prior_therapies").GetArray();
+        return std::any_of(marks.begin(), marks.end(), [&](const Value& mark) {
+            return text(mark, "stopped_for") == text(wanted, "stopped_for") &&
+                   (!wanted.HasMember("best_response") ||
+                    text(mark, "best_response") == text(wanted, "best_response"));
+        });
+    }
+
+    void check_prior_therapy_marks() {
+        for (const Value& wanted : array(expected_, "prior_therapy_marks").GetArray()) {
+            const Value* therapy = expected_therapy(wanted, "prior therapy mark");
+            if (therapy == nullptr) {
+                continue;
+            }
+            if (!has_mark(*therapy, wanted)) {
+                problem("therapy " + describe(*therapy) + ": no prior therapy mark '" +
+                        text(wanted, "stopped_for") + "'");
+            }
+            const int row = summary_index(wanted, text(*therapy, "direction").c_str());
+            if (row < 0 ||
+                !has_mark(array(report_, "therapy_summary")[static_cast<rapidjson::SizeType>(row)], wanted)) {
+                problem("therapy_summary " + join(strings(wanted, "drugs")) + ": no prior therapy mark '" +
+                        text(wanted, "stopped_for") + "'");
+            }
+        }
+        for (const Value& absent : array(expected_, "absent_prior_therapy_marks").GetArray()) {
+            for (const Value& finding : array(report_, "findings").GetArray()) {
+                for (const Value& therapy : array(finding, "therapies").GetArray()) {
+                    if (strings(therapy, "drugs") == strings(absent, "drugs") &&
+                        !array(therapy, "prior_therapies").Empty()) {
+                        problem("therapy " + describe(therapy) + " carries a prior therapy mark");
+                    }
+                }
+            }
+            for (const Value& row : array(report_, "therapy_summary").GetArray()) {
+                if (strings(row, "drugs") == strings(absent, "drugs") &&
+                    !array(row, "prior_therapies").Empty()) {
+                    problem("therapy_summary " + join(strings(absent, "drugs")) +
+                            " carries a prior therapy mark");
+                }
             }
         }
     }
@@ -287,9 +371,11 @@ class Checker {
 
     void check_keys() {
         static const std::set<std::string> known = {
-            "description",      "exit_code", "err_contains",    "known_issue", "findings",        "therapies",
-            "absent_therapies", "flags",     "absent_flags",    "biomarkers",  "caveat_contains", "summary",
-            "summary_order",    "specimen",  "therapies_exact", "values",      "not_interpreted"};
+            "description",     "exit_code",     "err_contains",        "known_issue",
+            "findings",        "therapies",     "absent_therapies",    "flags",
+            "absent_flags",    "biomarkers",    "caveat_contains",     "summary",
+            "summary_order",   "specimen",      "therapies_exact",     "values",
+            "not_interpreted", "note_contains", "prior_therapy_marks", "absent_prior_therapy_marks"};
         for (const auto& member : expected_.GetObject()) {
             if (known.count(member.name.GetString()) == 0) {
                 problem(std::string("expected.json: unknown key '") + member.name.GetString() + "'");
@@ -409,7 +495,8 @@ class Checker {
                 for (const Value& actual : array(therapy, "flags").GetArray()) {
                     seen += " " + text(actual, "rule_id") + "(" + text(actual, "effect") + ")";
                     if (text(actual, "rule_id") == text(flag, "rule_id") &&
-                        (!flag.HasMember("effect") || text(actual, "effect") == text(flag, "effect"))) {
+                        (!flag.HasMember("effect") || text(actual, "effect") == text(flag, "effect")) &&
+                        text(actual, "text").find(text(flag, "text_contains")) != std::string::npos) {
                         found = true;
                     }
                 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 
 #include "common/error.hpp"
 #include "kb/knowledge_base.hpp"
@@ -278,6 +279,21 @@ bool names(const std::vector<std::string>& list, const std::string& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
 
+//! The problems of the bundled KB with `from` replaced by `to` in evidence/gist.json.
+std::vector<std::string> problems_with_gist_edit(const std::string& from, const std::string& to) {
+    const fs::path dir = test::work_dir() / "kb";
+    fs::copy(test::kKnowledgeBase, dir, fs::copy_options::recursive);
+    std::string text = test::slurp(dir / "evidence" / "gist.json");
+    const auto at = text.find(from);
+    if (at == std::string::npos) {
+        ADD_FAILURE() << from << " not in gist.json";
+        return {};
+    }
+    text.replace(at, from.size(), to);
+    std::ofstream(dir / "evidence" / "gist.json", std::ios::trunc) << text;
+    return KnowledgeBase::validate(dir.string(), test::kSchemas);
+}
+
 }  // namespace
 
 // Issue 10: the anti-HER2 rules name only the drugs their sources support.
@@ -336,6 +352,61 @@ TEST(BrokenKnowledgeBase, CaveatBiomarkerMustReachTheItem) {
                              "ev.erbb2_amp.zanidatamab.biliary_tract: caveat biomarker "
                              "'HER2_IHC_3PLUS' is neither ERBB2_AMP nor takes its evidence"))
         << ::testing::PrintToString(problems);
+}
+
+TEST(LinesOfTherapy, EveryBundledEvidenceItemStatesItsLines) {
+    const KnowledgeBase kb = KnowledgeBase::load(test::kKnowledgeBase, test::kSchemas);
+    for (const EvidenceItem& evidence : kb.evidence()) {
+        EXPECT_TRUE(evidence.lines.has_value()) << evidence.id << " has no `lines`";
+    }
+    const auto item = [&](const std::string& id) {
+        for (const EvidenceItem& evidence : kb.evidence()) {
+            if (evidence.id == id) {
+                return *evidence.lines;
+            }
+        }
+        throw std::runtime_error(id + " not in the knowledge base");
+    };
+    EXPECT_TRUE(item("ev.ntrk1_fusion.larotrectinib.solid").any());
+    EXPECT_TRUE(item("ev.ret_fusion.selpercatinib.solid").any());
+    EXPECT_TRUE(item("ev.pdgfra_exon18.avapritinib.gist").any());
+    EXPECT_TRUE(item("ev.kit_exon11.imatinib.gist").any());  // the GIST label has no line restriction
+    EXPECT_EQ(item("ev.fgfr2_fusion.pemigatinib.chol").min, 2);
+    EXPECT_EQ(item("ev.msi_h.pembrolizumab.solid").min, 2);
+    EXPECT_EQ(item("ev.kit_exon13.sunitinib.gist").min, 2);
+    EXPECT_EQ(item("ev.kit_exon17.regorafenib.gist").min, 3);
+    EXPECT_EQ(item("ev.kit_exon17.ripretinib.gist").min, 4);
+    EXPECT_FALSE(item("ev.kit_exon17.ripretinib.gist").covers(3));
+    EXPECT_EQ(item("ev.erbb2_amp.trastuzumab_mfolfox6.biliary_tract").lines, std::vector<int>{2});
+    EXPECT_FALSE(item("ev.erbb2_amp.trastuzumab_mfolfox6.biliary_tract").covers(3));
+}
+
+// Issue 10: `line_of_therapy` (free text) and `lines` (what the label covers) agree.
+TEST(LinesOfTherapy, FreeTextOutsideTheLabelLinesIsAProblem) {
+    // Sunitinib: "2L" within {"min": 2}; make the label start at line 3.
+    const auto problems =
+        problems_with_gist_edit("\"line_of_therapy\": \"2L\",\n   \"lines\": {\n    \"min\": 2",
+                                "\"line_of_therapy\": \"2L\",\n   \"lines\": {\n    \"min\": 3");
+    EXPECT_TRUE(any_contains(problems,
+                             "ev.kit_exon13.sunitinib.gist: line_of_therapy '2L' names lines that "
+                             "`lines` does not cover"))
+        << ::testing::PrintToString(problems);
+}
+
+TEST(LinesOfTherapy, FreeTextThatIsNotAnyNlOrNlPlusIsAProblem) {
+    const auto problems =
+        problems_with_gist_edit("\"line_of_therapy\": \"3L\"", "\"line_of_therapy\": \"third\"");
+    EXPECT_TRUE(any_contains(problems,
+                             "ev.kit_exon17.regorafenib.gist: line_of_therapy 'third' is not 'any', "
+                             "'NL' or 'NL+'"))
+        << ::testing::PrintToString(problems);
+}
+
+TEST(LinesOfTherapy, LinesOfAnotherShapeFailTheSchema) {
+    const auto problems =
+        problems_with_gist_edit("\"lines\": {\n    \"min\": 4", "\"lines\": {\n    \"max\": 4");
+    ASSERT_FALSE(problems.empty());
+    EXPECT_TRUE(any_contains(problems, "/lines")) << ::testing::PrintToString(problems);
 }
 
 }  // namespace precis::kb

@@ -189,6 +189,36 @@ TEST(MatcherStages, IhcTwoPlusIshAmplifiedGetsTheAmplificationEvidenceAtItsLevel
     EXPECT_FALSE(has_caveat_with(amplified, "shown by in-situ hybridisation"));
 }
 
+TEST(MatcherStages, ApplyEvidenceWithALineTheLabelDoesNotCoverIsNotOnLabel) {
+    Finding first_line;
+    first_line.gene = "IDH1";
+    first_line.biomarkers = {"IDH1_R132"};
+    apply_evidence(first_line, "IHCH", bundled_kb(), 1);
+    const TherapyMatch* ivosidenib = therapy_with(first_line, "ivosidenib");
+    ASSERT_NE(ivosidenib, nullptr);
+    EXPECT_FALSE(ivosidenib->on_label);  // FDA and EMA: previously treated
+    EXPECT_TRUE(ivosidenib->label_other_line);
+    EXPECT_FALSE(ivosidenib->tumor_specific_label);
+    EXPECT_EQ(ivosidenib->level, Level::level_1);  // the level is the evidence's, whatever the line
+    EXPECT_EQ(ivosidenib->regulatory.size(), 2U);  // the regulatory entries stay
+    EXPECT_TRUE(ivosidenib->regulatory[0].covers_tumor_type);
+    EXPECT_NE(ivosidenib->note.find("the label covers line 2 or later; this is line 1"), std::string::npos)
+        << ivosidenib->note;
+
+    Finding second_line = first_line;
+    second_line.therapies.clear();
+    apply_evidence(second_line, "IHCH", bundled_kb(), 2);
+    EXPECT_TRUE(therapy_with(second_line, "ivosidenib")->on_label);
+    EXPECT_FALSE(therapy_with(second_line, "ivosidenib")->label_other_line);
+    EXPECT_TRUE(therapy_with(second_line, "ivosidenib")->note.empty());
+
+    Finding any_line;  // larotrectinib: "any" line
+    any_line.gene = "NTRK1";
+    any_line.biomarkers = {"NTRK1_FUSION"};
+    apply_evidence(any_line, "IHCH", bundled_kb(), 1);
+    EXPECT_TRUE(therapy_with(any_line, "larotrectinib")->on_label);
+}
+
 TEST(MatcherStages, NumberFindingsOrdersByCategoryGeneAlteration) {
     std::vector<Finding> findings(3);
     findings[0].category = Category::copy_number;
@@ -305,6 +335,112 @@ TEST(MatcherStages, PiThreeKinaseRulesCoverZanidatamabAndBorrowedEvidence) {
     EXPECT_EQ(rule_ids(findings[0].therapies[0]), std::vector<std::string>{"rule.antiher2.pi3k_pten"});
     ASSERT_EQ(rule_ids(findings[0].therapies[1]), std::vector<std::string>{"rule.antiher2.pi3k_pten.tdxd"});
     EXPECT_EQ(findings[0].therapies[1].flags[0].effect, "context");
+}
+
+TherapyMatch therapy_row(const std::vector<std::string>& drugs, Level level, bool on_label) {
+    TherapyMatch t;
+    t.drugs = drugs;
+    t.direction = is_resistance(level) ? Direction::resistance : Direction::sensitivity;
+    t.level = level;
+    t.on_label = on_label;
+    t.evidence_id = "ev." + drugs.front();
+    return t;
+}
+
+TEST(MatcherStages, TreatmentHistoryMarksDrugsAndRanksProgressedOnRowsLast) {
+    std::vector<Finding> findings(1);
+    findings[0].id = "F1";
+    findings[0].therapies = {therapy_row({"imatinib"}, Level::level_1, true),
+                             therapy_row({"sunitinib"}, Level::level_3b, false),
+                             therapy_row({"imatinib"}, Level::level_r2, false)};
+    const std::vector<PriorTherapy> prior = {
+        {{"imatinib"}, StoppedFor::progression, "", BestResponse::partial_response},
+        {{"doxorubicin"}, StoppedFor::completed, "", std::nullopt}};
+    apply_treatment_history(findings, prior);
+    const std::vector<TherapyMatch>& rows = findings[0].therapies;
+    // Progressed on imatinib: its sensitivity row goes after sunitinib although it is on-label Level 1;
+    // the resistance row stays after every sensitivity row.
+    ASSERT_EQ(rows.size(), 3U);
+    EXPECT_EQ(rows[0].drugs.front(), "sunitinib");
+    EXPECT_TRUE(rows[0].prior_therapies.empty());
+    EXPECT_EQ(rows[1].drugs.front(), "imatinib");
+    EXPECT_EQ(rows[1].direction, Direction::sensitivity);
+    ASSERT_EQ(rows[1].prior_therapies.size(), 1U);
+    EXPECT_EQ(rows[1].prior_therapies[0].stopped_for, StoppedFor::progression);
+    EXPECT_EQ(rows[1].prior_therapies[0].best_response, BestResponse::partial_response);
+    EXPECT_EQ(rows[1].note, "progressed on imatinib (prior line)");
+    EXPECT_EQ(rows[2].direction, Direction::resistance);
+    EXPECT_TRUE(rows[1].flags.empty());  // no checkpoint inhibitor, no irAE flag
+
+    const std::vector<TherapySummary> summary = summarise_therapies(findings);
+    ASSERT_EQ(summary.size(), 3U);
+    EXPECT_EQ(summary[0].drugs.front(), "sunitinib");
+    EXPECT_EQ(summary[1].drugs.front(), "imatinib");
+    EXPECT_TRUE(progressed_on(summary[1].prior_therapies));
+}
+
+TEST(MatcherStages, TreatmentHistoryMarksEachDrugOfACombination) {
+    std::vector<Finding> findings(1);
+    findings[0].therapies = {therapy_row({"trastuzumab", "pertuzumab"}, Level::level_2, false)};
+    apply_treatment_history(findings, {{{"trastuzumab", "oxaliplatin"}, StoppedFor::other, "", std::nullopt},
+                                       {{"pertuzumab"}, StoppedFor::progression, "", std::nullopt}});
+    const TherapyMatch& row = findings[0].therapies[0];
+    ASSERT_EQ(row.prior_therapies.size(), 2U);
+    EXPECT_EQ(row.prior_therapies[0].drugs, std::vector<std::string>{"trastuzumab"});
+    EXPECT_EQ(row.prior_therapies[1].drugs, std::vector<std::string>{"pertuzumab"});
+    EXPECT_EQ(row.note, "progressed on pertuzumab (prior line)");
+}
+
+//! The irAE flags on a pembrolizumab row and a dostarlimab row after `prior`.
+std::vector<std::size_t> irae_flag_counts(const PriorTherapy& prior) {
+    std::vector<Finding> findings(1);
+    findings[0].therapies = {therapy_row({"pembrolizumab"}, Level::level_1, true),
+                             therapy_row({"dostarlimab"}, Level::level_1, true),
+                             therapy_row({"ivosidenib"}, Level::level_1, true)};
+    apply_treatment_history(findings, {prior});
+    std::vector<std::size_t> counts;
+    for (const std::string drug : {"dostarlimab", "ivosidenib", "pembrolizumab"}) {
+        const TherapyMatch* row = therapy_with(findings[0], drug);
+        counts.push_back(static_cast<std::size_t>(
+            std::count_if(row->flags.begin(), row->flags.end(),
+                          [](const TherapyFlag& f) { return f.rule_id == kIraeRuleId; })));
+    }
+    return counts;
+}
+
+TEST(MatcherStages, ImmuneRelatedToxicityOnACheckpointInhibitorFlagsEveryCheckpointInhibitorRow) {
+    const std::vector<std::size_t> flagged = {1, 0, 1};  // dostarlimab, ivosidenib, pembrolizumab
+    const std::vector<std::size_t> none = {0, 0, 0};
+    EXPECT_EQ(irae_flag_counts({{"nivolumab"}, StoppedFor::toxicity, "Colitis grade 3", std::nullopt}),
+              flagged);
+    EXPECT_EQ(irae_flag_counts({{"pembrolizumab"}, StoppedFor::toxicity, "irAE: hypophysitis", std::nullopt}),
+              flagged);
+    EXPECT_EQ(irae_flag_counts({{"durvalumab", "tremelimumab"},
+                                StoppedFor::toxicity,
+                                "immune-mediated myocarditis",
+                                std::nullopt}),
+              flagged);
+    // Not immune-related, not stopped for toxicity, or not a checkpoint inhibitor: no flag.
+    EXPECT_EQ(irae_flag_counts({{"pembrolizumab"}, StoppedFor::toxicity, "fatigue", std::nullopt}), none);
+    EXPECT_EQ(irae_flag_counts({{"pembrolizumab"}, StoppedFor::toxicity, "", std::nullopt}), none);
+    EXPECT_EQ(irae_flag_counts({{"pembrolizumab"}, StoppedFor::progression, "pneumonitis", std::nullopt}),
+              none);
+    EXPECT_EQ(
+        irae_flag_counts({{"gemcitabine", "cisplatin"}, StoppedFor::toxicity, "pneumonitis", std::nullopt}),
+        none);
+
+    std::vector<Finding> findings(1);
+    findings[0].therapies = {therapy_row({"atezolizumab"}, Level::level_3b, false)};
+    apply_treatment_history(
+        findings, {{{"ipilimumab", "nivolumab"}, StoppedFor::toxicity, "hepatitis G3", std::nullopt}});
+    ASSERT_EQ(findings[0].therapies[0].flags.size(), 1U);
+    const TherapyFlag& flag = findings[0].therapies[0].flags[0];
+    EXPECT_EQ(flag.effect, "caution");
+    EXPECT_EQ(flag.text.rfind("re-challenge after immune-related hepatitis on ipilimumab", 0), 0U)
+        << flag.text;
+    ASSERT_EQ(flag.sources.size(), 1U);
+    EXPECT_EQ(flag.sources[0].id, "34724392");
+    EXPECT_TRUE(findings[0].therapies[0].prior_therapies.empty());  // atezolizumab itself was not given
 }
 
 // ---- stage 4 ----
@@ -439,6 +575,18 @@ TEST(MatcherStages, ClosedSetsHaveOneTextForm) {
     EXPECT_FALSE(parse_direction("sensitive"));
     EXPECT_STREQ(to_string(BiomarkerState::not_assessed), "not_assessed");
     EXPECT_STREQ(to_string(Oncogenicity::vus), "vus");
+    for (const char* text : {"progression", "toxicity", "completed", "other"}) {
+        const auto reason = parse_stopped_for(text);
+        ASSERT_TRUE(reason) << text;
+        EXPECT_STREQ(to_string(*reason), text);
+    }
+    EXPECT_FALSE(parse_stopped_for("Progression"));
+    for (const char* text : {"CR", "PR", "SD", "PD"}) {
+        const auto response = parse_best_response(text);
+        ASSERT_TRUE(response) << text;
+        EXPECT_STREQ(to_string(*response), text);
+    }
+    EXPECT_FALSE(parse_best_response("NE"));
 }
 
 }  // namespace

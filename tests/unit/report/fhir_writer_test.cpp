@@ -214,6 +214,15 @@ TEST_F(report_fhir_bundle, TherapeuticImplicationsLinkFindingsToMedicationsWithL
     EXPECT_TRUE(saw_resistant);
 }
 
+TEST(report_fhir, PriorTherapyIsInTheImplicationNote) {
+    Report report = test::sample_report();
+    report.findings[0].therapies[0].prior_therapies = {
+        {{"zanidatamab"}, StoppedFor::progression, "", BestResponse::partial_response}};
+    const std::string text = render_fhir(report);
+    EXPECT_NE(text.find("Prior therapy: zanidatamab: progression (best response PR)"), std::string::npos);
+    EXPECT_EQ(render_fhir(test::sample_report()).find("Prior therapy:"), std::string::npos);
+}
+
 TEST(report_fhir, AreDeterministicAndDependOnTheSample) {
     const std::string a = render_fhir(test::sample_report());
     EXPECT_EQ(a, render_fhir(test::sample_report()));

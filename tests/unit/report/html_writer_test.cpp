@@ -166,6 +166,32 @@ TEST(report_html, RendersAnEmptyReport) {
     EXPECT_NE(html.find("</html>"), std::string::npos);
 }
 
+TEST(report_html, ShowsTheTreatmentHistoryAndTagsReceivedDrugs) {
+    Report report = test::sample_report();
+    EXPECT_EQ(render_html(report).find("tag-prior"), std::string::npos);  // none without a history
+    report.line_of_therapy = 2;
+    report.prior_therapies = {
+        {{"zanidatamab"}, StoppedFor::progression, "", BestResponse::partial_response},
+        {{"pembrolizumab"}, StoppedFor::toxicity, "pneumonitis <grade 3>", std::nullopt}};
+    report.findings[0].therapies[0].prior_therapies = {
+        {{"zanidatamab"}, StoppedFor::progression, "", BestResponse::partial_response}};
+    report.findings[0].therapies[1].prior_therapies = {
+        {{"trastuzumab deruxtecan"}, StoppedFor::toxicity, "pneumonitis <grade 3>", std::nullopt}};
+    report.therapy_summary[1].prior_therapies =
+        report.findings[0].therapies[0].prior_therapies;  // zanidatamab
+    const std::string html = render_html(report);
+    EXPECT_NE(html.find("<dt>Line of therapy</dt><dd>2</dd>"), std::string::npos);
+    EXPECT_NE(html.find("zanidatamab: progression (best response PR); pembrolizumab: toxicity (pneumonitis "
+                        "&lt;grade 3&gt;)"),
+              std::string::npos);
+    EXPECT_NE(html.find(".tag-prior{"), std::string::npos);
+    EXPECT_NE(html.find(">progressed on zanidatamab</span>"), std::string::npos);
+    EXPECT_NE(html.find(">stopped for toxicity: trastuzumab deruxtecan</span>"), std::string::npos);
+    EXPECT_EQ(html.find("<grade 3>"), std::string::npos);  // escaped everywhere
+    // Summary top three, the ranked summary and the evidence table.
+    EXPECT_GE(count(html, ">progressed on zanidatamab</span>"), 3U);
+}
+
 TEST(report_html, IsDeterministic) {
     EXPECT_EQ(render_html(test::sample_report()), render_html(test::sample_report()));
 }

@@ -73,7 +73,8 @@ TEST(report_tsv, HeaderHasTheDocumentedColumnsInOrder) {
                                                  "evidence_id",
                                                  "note",
                                                  "caveats",
-                                                 "level_source"};
+                                                 "level_source",
+                                                 "prior_therapy"};
     EXPECT_EQ(tsv_columns(), documented);
     const auto rows = parse(render_tsv(test::sample_report()));
     ASSERT_FALSE(rows.empty());
@@ -138,6 +139,21 @@ TEST(report_tsv, SanitisesTabsNewlinesAndFormulas) {
     EXPECT_EQ(rows[4][column("details")],
               "NM_006218.4:c.3140A>G INFO=\"><script>alert('info')</script>&x= tab line");
     EXPECT_EQ(rows[1][column("sample_id")], "'=HYPERLINK(\"http://x\")");
+}
+
+TEST(report_tsv, PriorTherapyIsTheLastColumn) {
+    Report report = test::sample_report();
+    report.findings[0].therapies[0].prior_therapies = {
+        {{"zanidatamab"}, StoppedFor::progression, "", BestResponse::stable_disease},
+        {{"zanidatamab"}, StoppedFor::toxicity, "infusion reaction", std::nullopt}};
+    const auto rows = parse(render_tsv(report));
+    ASSERT_EQ(rows.size(), 7U);
+    EXPECT_EQ(column("prior_therapy"), tsv_columns().size() - 1);
+    EXPECT_EQ(rows[1][column("prior_therapy")],
+              "zanidatamab: progression (best response SD); zanidatamab: toxicity (infusion reaction)");
+    EXPECT_EQ(rows[2][column("prior_therapy")], "");
+    EXPECT_EQ(rows[6][column("prior_therapy")], "");  // the finding without therapy
+    EXPECT_EQ(rows[6].size(), tsv_columns().size());
 }
 
 TEST(report_tsv, EmptyReportIsHeaderOnly) {
