@@ -400,6 +400,7 @@ int run_batch(const BatchOptions& options) {
     write_file_atomically((fs::path(options.out) / "batch.json").string(), batch_json(rows, results, kb));
     write_file_atomically((fs::path(options.out) / "cohort.precis.tsv").string(), cohort_tsv(rows, results));
     std::vector<int> codes;
+    codes.reserve(results.size());
     for (const SampleResult& result : results) {
         codes.push_back(result.exit_code);
     }

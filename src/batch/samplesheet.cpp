@@ -82,7 +82,8 @@ bool set_cell(SampleRow& row, const std::string& column, const std::string& valu
         if (setting.field != nullptr && column == setting.key) {
             const std::string problem = interpret::numeric_problem(setting, value);
             if (!problem.empty()) {
-                fail(where, "column " + column + ": " + problem, "fix the cell or leave it empty");
+                fail(where, str::concat({"column ", column, ": ", problem}),
+                     "fix the cell or leave it empty");
             }
             row.options.*setting.field = str::to_double(value);
             return true;
