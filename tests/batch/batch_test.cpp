@@ -238,6 +238,41 @@ TEST(Batch, CohortTableRowForBrafV600E) {
     EXPECT_TRUE(fs::exists(dir / "out" / "FROMCASE" / "FROMCASE.precis.json"));
 }
 
+TEST(Batch, ParallelRunMatchesSerialRun) {
+    // interpret() shares only the const knowledge base between workers: four workers give the same
+    // cohort table (in samplesheet order) and the same per-sample reports as one.
+    const fs::path dir = work_dir();
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"ihch_braf_v600e_tumour_agnostic", "IHCH"},
+        {"gist_braf_v600e", "GIST"},
+        {"ehch_idh1_r132h", "EHCH"},
+        {"coad_kras_g12d_anti_egfr_resistance", "COAD"}};
+    std::string sheet_text = "sample,tumor_type,vcf,genome\n";
+    for (int i = 0; i < 24; ++i) {
+        const auto& [name, tumour] = cases[static_cast<std::size_t>(i) % cases.size()];
+        sheet_text += "S" + std::to_string(i) + "," + tumour + "," +
+                      (kCases / name / "variants.vcf").string() + ",GRCh38\n";
+    }
+    const fs::path sheet = write_file(dir / "sheet.csv", sheet_text);
+    const RunResult serial =
+        run_precis({"batch", "--samplesheet", sheet.string(), "--out", (dir / "one").string(), "--jobs", "1",
+                    "--formats", "tsv", "--quiet"});
+    const RunResult parallel =
+        run_precis({"batch", "--samplesheet", sheet.string(), "--out", (dir / "four").string(), "--jobs", "4",
+                    "--formats", "tsv", "--quiet"});
+    ASSERT_EQ(serial.exit_code, 0) << serial.err;
+    ASSERT_EQ(parallel.exit_code, 0) << parallel.err;
+    const std::string cohort = slurp(dir / "one" / "cohort.precis.tsv");
+    EXPECT_NE(cohort.find("S3\tCOAD\tok\t"), std::string::npos) << cohort;
+    EXPECT_EQ(slurp(dir / "four" / "cohort.precis.tsv"), cohort);
+    for (int i = 0; i < 24; ++i) {
+        const std::string id = "S" + std::to_string(i);
+        EXPECT_EQ(slurp(dir / "four" / id / (id + ".precis.tsv")),
+                  slurp(dir / "one" / id / (id + ".precis.tsv")))
+            << id;
+    }
+}
+
 TEST(Batch, ExitCodeIsMostSevereClass) {
     using batch::combined_exit_code;
     EXPECT_EQ(combined_exit_code({0, 0}), 0);
