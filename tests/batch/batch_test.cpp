@@ -202,6 +202,16 @@ TEST(Batch, ResumeSkipsUnchangedAndRerunsChangedSamples) {
     }
     EXPECT_EQ(a_rows, 1);
 
+    // Another knowledge base (same content plus a trailing newline: another hash) runs every sample again.
+    const fs::path kb = dir / "kb";
+    fs::copy(kKnowledgeBase, kb, fs::copy_options::recursive);
+    write_file(kb / "genes.json", slurp(kb / "genes.json") + "\n");
+    fs::last_write_time(a_json, old_time);
+    const RunResult other_kb = run_batch(sheet, out, {"--resume", "--kb", kb.string()});
+    ASSERT_EQ(other_kb.exit_code, 0) << other_kb.err;
+    EXPECT_NE(fs::last_write_time(a_json), old_time) << "A was resumed under another knowledge base";
+    EXPECT_STREQ((*samples_of(read_json(out / "batch.json"))["A"])["status"].GetString(), "ok");
+
     // Without --resume every sample runs again.
     fs::last_write_time(a_json, old_time);
     ASSERT_EQ(run_batch(sheet, out).exit_code, 0);
