@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "batch/batch.hpp"
 #include "cli/options.hpp"
 #include "common/error.hpp"
 #include "common/logging.hpp"
@@ -131,6 +132,8 @@ struct Commands {
     InterpretOptions options;
     CLI::App* interpret = nullptr;
     CLI::App* kb_validate = nullptr;
+    CLI::App* batch = nullptr;
+    batch::BatchOptions batch_options;
     CLI::App* kb_diff = nullptr;
     std::string validate_dir;
     std::string diff_old;
@@ -250,6 +253,49 @@ void add_interpret_command(CLI::App& app, Commands& commands) {
     commands.interpret = interpret;
 }
 
+constexpr const char* kBatchHelp =
+    "Samplesheet (CSV with a header; quote fields that contain commas):\n"
+    "  sample, tumor_type        required in every row\n"
+    "  case                      a case JSON (as --case); the row's non-empty cells win over it\n"
+    "  genome, vcf, tumor_sample, maf, cnv, cnv_format, purity, ploidy, amp_min_copy_number, fusions,\n"
+    "  fusion_format, sv_vcf, ihc, msi, msi_caller, msi_score, msi_status, msi_threshold, tmb,\n"
+    "  panel_size_mb, panel_bed  as the interpret options of the same name (with '_')\n"
+    "  Empty cells are not given; relative paths resolve against the samplesheet's directory.\n"
+    "\n"
+    "Outputs (in --out DIR):\n"
+    "  SAMPLE/             each sample's reports, as written by `precis interpret`\n"
+    "  batch.json          versions, KB hash and per sample: status (ok, failed, resumed), exit code,\n"
+    "                      error, input checksums, seconds\n"
+    "  cohort.precis.tsv   one row per sample x finding; one row per failed sample\n"
+    "\n"
+    "Exit codes:\n"
+    "  0  every sample succeeded (or was resumed unchanged)\n"
+    "  2  bad option or samplesheet (named with its line; no sample runs)\n"
+    "  4  the knowledge base failed to load (no sample runs)\n"
+    "  otherwise the most severe failure among the samples, in the order\n"
+    "     internal 1 > knowledge base 4 > output 5 > input 3 > usage 2\n";
+
+void add_batch_command(CLI::App& app, Commands& commands) {
+    CLI::App* batch = app.add_subcommand(
+        "batch", "Interpret every sample of a samplesheet on worker threads, with one loaded knowledge base");
+    batch->footer(std::string("\n") + kBatchHelp);
+    batch::BatchOptions& options = commands.batch_options;
+    batch->add_option("--samplesheet", options.samplesheet, "CSV samplesheet (see below)")->required();
+    batch->add_option("--out", options.out, "Output directory (created if missing)")->required();
+    batch->add_option("--jobs", options.jobs, "Worker threads (default: the number of CPUs)")
+        ->check(CLI::Range(1U, 256U));
+    batch->add_option(
+        "--formats", options.formats,
+        "Reports per sample: comma list of json,html,tsv,fhir,pdf (default json,html,tsv,fhir)");
+    batch->add_option("--kb", options.kb_dir,
+                      "Knowledge-base directory (default: bundled knowledgebase/, or $PRECIS_KB_DIR)");
+    batch->add_flag("--resume", options.resume,
+                    "Skip samples whose JSON report records the current input checksums and KB hash");
+    batch->add_flag("--quiet", commands.quiet, "No progress; only errors on stderr");
+    batch->add_flag("--verbose", commands.verbose, "Debug logging on stderr");
+    commands.batch = batch;
+}
+
 void add_kb_commands(CLI::App& app, Commands& commands) {
     CLI::App* kb_command = app.add_subcommand("kb", "Knowledge-base tools");
     kb_command->require_subcommand(1);
@@ -306,6 +352,19 @@ int run_command(const CLI::App& app, Commands& commands) {
         apply_case_file(options, given_options(*commands.interpret));
         return run_interpret(options);
     }
+    if (commands.batch->parsed()) {
+        batch::BatchOptions& options = commands.batch_options;
+        options.schemas_dir = schemas_dir;
+        if (options.kb_dir.empty()) {
+            options.kb_dir = kb_default;
+        }
+        options.quiet = commands.quiet;
+        if (!commands.quiet && !commands.verbose) {
+            // Samples log from several threads at once: keep warnings (and the progress lines) only.
+            spdlog::set_level(spdlog::level::warn);
+        }
+        return batch::run_batch(options);
+    }
     if (commands.kb_diff->parsed()) {
         const kb::KnowledgeBase old_kb = kb::KnowledgeBase::load(commands.diff_old, schemas_dir);
         const kb::KnowledgeBase new_kb = kb::KnowledgeBase::load(commands.diff_new, schemas_dir);
@@ -316,7 +375,7 @@ int run_command(const CLI::App& app, Commands& commands) {
         return run_kb_validate(commands.validate_dir.empty() ? kb_default : commands.validate_dir,
                                schemas_dir);
     }
-    std::cerr << app.help() << "precis: usage error: no command given (interpret, kb)\n";
+    std::cerr << app.help() << "precis: usage error: no command given (interpret, batch, kb)\n";
     return static_cast<int>(ExitCode::usage);
 }
 
@@ -333,7 +392,9 @@ int run(int argc, char** argv) {
     Commands commands;
     app.add_flag("--version", commands.show_version, "Print the version and exit");
     commands.options.command_line.assign(argv, argv + argc);
+    commands.batch_options.command_line = commands.options.command_line;
     add_interpret_command(app, commands);
+    add_batch_command(app, commands);
     add_kb_commands(app, commands);
     // The one catch point: every Error becomes its documented exit code.
     try {

@@ -10,7 +10,7 @@ namespace precis {
 
 void setup_logging(Verbosity verbosity) {
     auto logger =
-        std::make_shared<spdlog::logger>("precis", std::make_shared<spdlog::sinks::stderr_sink_st>());
+        std::make_shared<spdlog::logger>("precis", std::make_shared<spdlog::sinks::stderr_sink_mt>());
     logger->set_pattern("[precis] %^%l%$: %v");
     switch (verbosity) {
         case Verbosity::quiet:

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "cli/options.hpp"
+#include "interpret/request_check.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -11,7 +11,7 @@
 #include "common/strings.hpp"
 #include "re2/re2.h"
 
-namespace precis::cli {
+namespace precis::interpret {
 
 namespace {
 
@@ -372,4 +372,4 @@ void validate_options(const InterpretOptions& options) {
     }
 }
 
-}  // namespace precis::cli
+}  // namespace precis::interpret
