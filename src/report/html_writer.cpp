@@ -285,7 +285,7 @@ std::string measured_text(const Finding& finding) {
     if (!finding.value) {
         return {};
     }
-    const std::string number = str::format_number(*finding.value, 2);
+    std::string number = str::format_number(*finding.value, 2);
     if (finding.category == Category::copy_number) {
         return number + " copies";
     }
