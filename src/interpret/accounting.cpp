@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "interpret/accounting.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "common/strings.hpp"
@@ -27,7 +28,8 @@ void collect(const std::vector<Finding>& findings, const std::string& file, bool
 
 //! Lines of the profile's results from `file` that decide a biomarker status without being a finding, and
 //! lines of results precis reads but does not interpret (reason per line).
-void profile_results(const Profile& profile, const std::string& file, LineSet& evidence,
+void profile_results(const Profile& profile, const std::vector<std::string>& ihc_markers,
+                     const std::string& file, LineSet& evidence,
                      std::map<RecordKey, std::string>& uninterpreted) {
     const auto from = [&](const Where& where) { return where.file == file && where.line > 0; };
     const auto key = [](const Where& where) { return key_of(where, false); };
@@ -41,8 +43,10 @@ void profile_results(const Profile& profile, const std::string& file, LineSet& e
             continue;
         }
         const std::string marker = str::upper(result.marker);
+        const bool kb_marker = std::any_of(ihc_markers.begin(), ihc_markers.end(),
+                                           [&](const std::string& m) { return str::iequals(m, marker); });
         if (marker == "HER2" || marker == "MLH1" || marker == "MSH2" || marker == "MSH6" ||
-            marker == "PMS2") {
+            marker == "PMS2" || kb_marker) {
             evidence.insert(key(result.where));
         } else {
             uninterpreted[key(result.where)] =
@@ -60,7 +64,8 @@ void profile_results(const Profile& profile, const std::string& file, LineSet& e
     }
 }
 
-InputAccount account_one(const InputLedger& ledger, const Profile& profile, const Report& report) {
+InputAccount account_one(const InputLedger& ledger, const Profile& profile,
+                         const std::vector<std::string>& ihc_markers, const Report& report) {
     InputAccount account;
     account.role = ledger.role;
     account.file = ledger.file;
@@ -82,7 +87,7 @@ InputAccount account_one(const InputLedger& ledger, const Profile& profile, cons
 
     LineSet evidence;
     std::map<RecordKey, std::string> uninterpreted;
-    profile_results(profile, ledger.file, evidence, uninterpreted);
+    profile_results(profile, ihc_markers, ledger.file, evidence, uninterpreted);
     for (const NotInterpreted& entry : report.not_interpreted) {
         if (entry.where.file == ledger.file && entry.where.line > 0) {
             uninterpreted[key_of(entry.where, per_allele)] = entry.reason;
@@ -117,7 +122,7 @@ InputAccount account_one(const InputLedger& ledger, const Profile& profile, cons
 
 }  // namespace
 
-void account_inputs(const Profile& profile, Report& report) {
+void account_inputs(const Profile& profile, const std::vector<std::string>& ihc_markers, Report& report) {
     for (const InputLedger& ledger : profile.ledgers) {
         for (const NotInterpreted& entry : ledger.listed) {
             report.not_interpreted.push_back(entry);
@@ -131,7 +136,7 @@ void account_inputs(const Profile& profile, Report& report) {
         }
     }
     for (const InputLedger& ledger : profile.ledgers) {
-        InputAccount account = account_one(ledger, profile, report);
+        InputAccount account = account_one(ledger, profile, ihc_markers, report);
         if (account.unaccounted != 0) {
             report.warnings.push_back(
                 ledger.file + ": " + std::to_string(account.unaccounted) + " " + ledger.unit +

@@ -58,8 +58,27 @@ bool mmr_marker(const std::string& marker) {
 }
 
 bool is_lost(const IhcResult& result) {
-    const std::string s = str::lower(result.status);
-    return s == "lost" || s == "loss" || s == "absent" || s == "deficient" || s == "negative";
+    return ihc_presence(result.status) == "lost";
+}
+
+//! "Low variant allele fraction (2.0%)", "Only 3 variant-supporting reads", or both, with the advice to
+//! confirm; empty when the variant's support is not low (or not known).
+std::string support_caveat(const SmallVariant& v) {
+    std::vector<std::string> reasons;
+    if (v.vaf && *v.vaf < kLowVafCaveat) {
+        reasons.push_back("low variant allele fraction (" + format_number(*v.vaf * 100.0, 1) + "%)");
+    }
+    if (v.alt_reads && *v.alt_reads < kFewReadsCaveat) {
+        reasons.push_back("only " + std::to_string(*v.alt_reads) + " variant-supporting read" +
+                          (*v.alt_reads == 1 ? "" : "s"));
+    }
+    if (reasons.empty()) {
+        return {};
+    }
+    std::string text =
+        str::join(reasons, " and ") + ": possibly subclonal or an artefact; confirm before acting.";
+    text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+    return text;
 }
 
 Finding variant_finding(const SmallVariant& v) {
@@ -84,9 +103,9 @@ Finding variant_finding(const SmallVariant& v) {
         details.push_back(v.numbering_note);
     }
     finding.details = str::join(details, "; ");
-    if (v.vaf && *v.vaf < 0.05) {
-        finding.caveats.push_back("Low variant allele fraction (" + format_number(*v.vaf * 100.0, 1) +
-                                  "%): possibly subclonal or an artefact; confirm before acting.");
+    finding.support_caveat = support_caveat(v);
+    if (!finding.support_caveat.empty()) {
+        finding.caveats.push_back(finding.support_caveat);
     }
     return finding;
 }
@@ -282,6 +301,62 @@ void add_her2_ihc(const Profile& profile, const kb::KnowledgeBase& kb, Alteratio
     }
 }
 
+//! Whether a KB biomarker recognises this IHC marker by status (ihc_status in its match or ihc_match).
+bool status_marker(const kb::Biomarker& biomarker, const std::string& marker) {
+    const bool also_ihc = std::find(biomarker.also_from.begin(), biomarker.also_from.end(),
+                                    Category::protein_expression) != biomarker.also_from.end();
+    return (biomarker.category == Category::protein_expression && !biomarker.match.ihc_status.empty() &&
+            str::iequals(biomarker.match.ihc_marker, marker)) ||
+           (also_ihc && str::iequals(biomarker.ihc_match.ihc_marker, marker));
+}
+
+bool status_matches(const kb::Biomarker& biomarker, const std::string& status) {
+    const kb::BiomarkerMatch& match =
+        biomarker.category == Category::protein_expression ? biomarker.match : biomarker.ihc_match;
+    return in_list(match.ihc_status, status);
+}
+
+//! Presence-scored IHC markers with a KB biomarker (SDHB): "lost" becomes a finding with the biomarkers
+//! whose ihc_status lists it; a status that is neither lost nor retained is not interpreted (with why).
+void add_status_ihc(const Profile& profile, const kb::KnowledgeBase& kb, Alterations& out) {
+    for (const IhcResult& result : profile.ihc) {
+        std::vector<const kb::Biomarker*> candidates;
+        for (const kb::Biomarker& biomarker : kb.biomarkers()) {
+            if (status_marker(biomarker, result.marker)) {
+                candidates.push_back(&biomarker);
+            }
+        }
+        if (candidates.empty()) {
+            continue;
+        }
+        const std::string status = ihc_presence(result.status);
+        if (status.empty()) {
+            out.not_interpreted.push_back({"", result.where, candidates.front()->gene,
+                                           result.marker + " IHC status '" + result.status +
+                                               "' is neither lost nor retained: not interpreted, so " +
+                                               result.marker + " loss by IHC is not assessed",
+                                           GeneImpact::none});
+            continue;
+        }
+        Finding finding;
+        for (const kb::Biomarker* biomarker : candidates) {
+            if (status_matches(*biomarker, status)) {
+                finding.biomarkers.push_back(biomarker->id);
+            }
+        }
+        if (finding.biomarkers.empty()) {
+            continue;  // e.g. SDHB retained: the evidence that SDH deficiency is not shown (accounting)
+        }
+        finding.gene = candidates.front()->gene;
+        finding.alteration = result.marker + (status == "lost" ? " loss by IHC" : " retained by IHC");
+        finding.category = Category::protein_expression;
+        finding.where = result.where;
+        finding.details =
+            "IHC status " + result.status + (result.clone.empty() ? "" : "; clone " + result.clone);
+        out.findings.push_back(std::move(finding));
+    }
+}
+
 void add_signature(const kb::KnowledgeBase& kb, const std::string& signature, Where where,
                    std::optional<double> value, const std::string& details, Alterations& out) {
     Finding finding;
@@ -335,6 +410,19 @@ void add_signatures(const Profile& profile, const kb::KnowledgeBase& kb, Alterat
 
 }  // namespace
 
+std::vector<std::string> status_ihc_markers(const kb::KnowledgeBase& kb) {
+    std::vector<std::string> markers;
+    for (const kb::Biomarker& biomarker : kb.biomarkers()) {
+        for (const kb::BiomarkerMatch* match : {&biomarker.match, &biomarker.ihc_match}) {
+            if (!match->ihc_marker.empty() && status_marker(biomarker, match->ihc_marker) &&
+                !in_list(markers, str::upper(match->ihc_marker))) {
+                markers.push_back(str::upper(match->ihc_marker));
+            }
+        }
+    }
+    return markers;
+}
+
 Alterations find_alterations(const MatchInput& input, const kb::KnowledgeBase& kb) {
     const Profile& profile = *input.profile;
     Alterations out;
@@ -342,6 +430,7 @@ Alterations find_alterations(const MatchInput& input, const kb::KnowledgeBase& k
     add_copy_numbers(profile, kb, out);
     add_fusions(input.fusions, kb, out);
     add_her2_ihc(profile, kb, out);
+    add_status_ihc(profile, kb, out);
     add_signatures(profile, kb, out);
     return out;
 }

@@ -14,19 +14,9 @@ namespace {
 
 using detail::in_list;
 
-//! Immune checkpoint inhibitors (anti-PD-1, anti-PD-L1, anti-CTLA-4), lower-case INN.
-constexpr std::array<std::string_view, 8> kCheckpointInhibitors = {
-    "atezolizumab", "cemiplimab", "dostarlimab",   "durvalumab",
-    "ipilimumab",   "nivolumab",  "pembrolizumab", "tremelimumab"};
-
 //! Organ-specific immune-related events named in a toxicity text; "immune" or "irAE" alone also count.
 constexpr std::array<std::string_view, 6> kImmuneEvents = {"pneumonitis", "colitis",   "hepatitis",
                                                            "myocarditis", "nephritis", "encephalitis"};
-
-bool is_checkpoint_inhibitor(const std::string& drug) {
-    return std::find(kCheckpointInhibitors.begin(), kCheckpointInhibitors.end(), drug) !=
-           kCheckpointInhibitors.end();
-}
 
 //! The immune-related event a toxicity text names ("pneumonitis", or "adverse event" for a text that
 //! only says "immune" or "irAE"); empty when it names none.
@@ -54,11 +44,12 @@ SourceRef irae_guideline() {
 
 //! The caution flag for a re-challenge after an immune-related toxicity of `prior`; nullopt when the
 //! prior therapy was not stopped for an immune-related toxicity of a checkpoint inhibitor.
-std::optional<TherapyFlag> irae_flag(const PriorTherapy& prior) {
+std::optional<TherapyFlag> irae_flag(const PriorTherapy& prior, const std::vector<std::string>& inhibitors) {
     if (prior.stopped_for != StoppedFor::toxicity) {
         return std::nullopt;
     }
-    const auto inhibitor = std::find_if(prior.drugs.begin(), prior.drugs.end(), is_checkpoint_inhibitor);
+    const auto inhibitor = std::find_if(prior.drugs.begin(), prior.drugs.end(),
+                                        [&](const std::string& drug) { return in_list(inhibitors, drug); });
     const std::string event = immune_event(prior.toxicity);
     if (inhibitor == prior.drugs.end() || event.empty()) {
         return std::nullopt;
@@ -72,7 +63,7 @@ std::optional<TherapyFlag> irae_flag(const PriorTherapy& prior) {
         "discontinue it permanently after grade 4 events (except endocrinopathies controlled by hormone "
         "replacement), with some neurologic, haematologic and cardiac events (e.g. myocarditis) stopping "
         "treatment even at grade 1.";
-    return TherapyFlag{kIraeRuleId, "caution", text, {}, {irae_guideline()}};
+    return TherapyFlag{kIraeRuleId, RuleEffect::caution, text, {}, {irae_guideline()}};
 }
 
 //! The marks of the prior therapies that share a drug with the therapy, and the progression note.
@@ -103,13 +94,14 @@ void mark_prior_therapies(TherapyMatch& therapy, const std::vector<PriorTherapy>
 
 }  // namespace
 
-void apply_treatment_history(std::vector<Finding>& findings, const std::vector<PriorTherapy>& prior) {
+void apply_treatment_history(std::vector<Finding>& findings, const std::vector<PriorTherapy>& prior,
+                             const std::vector<std::string>& checkpoint_inhibitors) {
     if (prior.empty()) {
         return;
     }
     std::vector<TherapyFlag> irae_flags;
     for (const PriorTherapy& given : prior) {
-        if (auto flag = irae_flag(given)) {
+        if (auto flag = irae_flag(given, checkpoint_inhibitors)) {
             const bool repeated = std::any_of(irae_flags.begin(), irae_flags.end(),
                                               [&](const TherapyFlag& f) { return f.text == flag->text; });
             if (!repeated) {
@@ -121,7 +113,8 @@ void apply_treatment_history(std::vector<Finding>& findings, const std::vector<P
         for (TherapyMatch& therapy : finding.therapies) {
             mark_prior_therapies(therapy, prior);
             const bool inhibitor =
-                std::any_of(therapy.drugs.begin(), therapy.drugs.end(), is_checkpoint_inhibitor);
+                std::any_of(therapy.drugs.begin(), therapy.drugs.end(),
+                            [&](const std::string& drug) { return in_list(checkpoint_inhibitors, drug); });
             if (inhibitor && therapy.direction == Direction::sensitivity) {
                 therapy.flags.insert(therapy.flags.end(), irae_flags.begin(), irae_flags.end());
             }

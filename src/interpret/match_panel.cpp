@@ -212,7 +212,9 @@ Assessment assess(const kb::Biomarker& biomarker, const MatchInput& input, const
         }
     }
     // Biomarkers that copy number can also establish (PTEN loss) need both inputs to be negative.
-    if (result.assessable && !biomarker.also_from.empty() && !assessed.copy_number) {
+    const bool also_from_cn = std::find(biomarker.also_from.begin(), biomarker.also_from.end(),
+                                        Category::copy_number) != biomarker.also_from.end();
+    if (result.assessable && also_from_cn && !assessed.copy_number) {
         result.assessable = false;
         result.reason += "; copy number not assessed (no --cnv), so loss by deletion is not excluded";
     }

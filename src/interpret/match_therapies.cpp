@@ -214,7 +214,7 @@ void add_to_summary(const Finding& finding, const TherapyMatch& therapy,
     add_unique(row.finding_ids, finding.id);
     add_unique(row.evidence_ids, therapy.evidence_id);
     for (const TherapyFlag& flag : therapy.flags) {
-        add_unique(row.flags, flag.effect + ": " + flag.text + " [" + flag.rule_id +
+        add_unique(row.flags, std::string(to_string(flag.effect)) + ": " + flag.text + " [" + flag.rule_id +
                                   (flag.finding_ids.empty() ? "" : "; " + str::join(flag.finding_ids, ", ")) +
                                   "]");
     }

@@ -36,7 +36,9 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb) {
     number_findings(alterations.findings, alterations.other_findings);
     const DetectedBiomarkers detected = detected_biomarkers(alterations.findings);
     apply_rules(alterations.findings, detected, kb);  // 3
-    apply_treatment_history(alterations.findings, input.prior_therapies);
+    const kb::DrugClass* inhibitors = kb.drug_class(kCheckpointInhibitorClass);
+    apply_treatment_history(alterations.findings, input.prior_therapies,
+                            inhibitors != nullptr ? inhibitors->drugs : std::vector<std::string>{});
     report.therapy_summary = summarise_therapies(alterations.findings);  // 4
 
     report.not_interpreted = std::move(alterations.not_interpreted);  // 5

@@ -72,6 +72,12 @@ Report match(const MatchInput& input, const kb::KnowledgeBase& kb);
 //! protein-altering or high-level alterations in KB genes that match none (`other_findings`), and records
 //! not interpreted (`not_interpreted`: to the report; `uncertain`: other findings whose gene-level effect is
 //! unknown, e.g. no protein position).
+//! A small variant below either limit carries a confirm-before-acting caveat (Finding::support_caveat),
+//! shown on the report's first screen: VAF below kLowVafCaveat, or fewer than kFewReadsCaveat reads
+//! supporting the variant allele.
+inline constexpr double kLowVafCaveat = 0.05;
+inline constexpr int kFewReadsCaveat = 5;
+
 struct Alterations {
     std::vector<Finding> findings;
     std::vector<Finding> other_findings;
@@ -79,6 +85,10 @@ struct Alterations {
     std::vector<NotInterpreted> uncertain;
 };
 Alterations find_alterations(const MatchInput& input, const kb::KnowledgeBase& kb);
+
+//! IHC markers that KB biomarkers recognise by a presence status (ihc_status: lost / retained), upper
+//! case, e.g. SDHB: a lost result is a finding, a retained one the evidence that the biomarker is absent.
+std::vector<std::string> status_ihc_markers(const kb::KnowledgeBase& kb);
 
 //! Stage 2: the evidence of the finding's biomarkers applied in `tumor_type` (therapies ranked and
 //! deduplicated, caveats for excluded or other-tumour resistance evidence, oncogenicity set). With
@@ -100,12 +110,15 @@ void apply_rules(std::vector<Finding>& findings, const DetectedBiomarkers& detec
 
 //! Stage 3, second part: the treatment history. Every therapy row holding a drug of a prior therapy gets
 //! a PriorTherapyMark (and the note "progressed on <drug> (prior line)" after progression); after an
-//! immune-related toxicity on a checkpoint inhibitor (the toxicity text names pneumonitis, colitis,
+//! immune-related toxicity on a checkpoint inhibitor (a drug of `checkpoint_inhibitors`, the knowledge
+//! base's drug class kCheckpointInhibitorClass) (the toxicity text names pneumonitis, colitis,
 //! hepatitis, myocarditis, nephritis, encephalitis, "immune" or "irAE"), every sensitivity row holding a
 //! checkpoint inhibitor gets a caution flag (kIraeRuleId, sourced to the ASCO irAE guideline); each
 //! finding's therapies are ranked again. No prior therapies: nothing changes.
 inline constexpr const char* kIraeRuleId = "rule.prior_therapy.irae_rechallenge";
-void apply_treatment_history(std::vector<Finding>& findings, const std::vector<PriorTherapy>& prior);
+inline constexpr const char* kCheckpointInhibitorClass = "checkpoint_inhibitors";
+void apply_treatment_history(std::vector<Finding>& findings, const std::vector<PriorTherapy>& prior,
+                             const std::vector<std::string>& checkpoint_inhibitors);
 
 //! Stage 4: one row per direction and drug combination, ranked (sensitivity first, on-label, level, an
 //! approval for this tumour type, drugs).

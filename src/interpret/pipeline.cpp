@@ -434,6 +434,12 @@ void add_thresholds_and_limitations(const Run& run, Report& report) {
     report.thresholds.push_back(
         {"small_variant_filter", run.request.include_filtered ? "all FILTER values" : "FILTER PASS or ."});
     report.thresholds.push_back({"tmb_high", ">= 10 mutations/Mb"});
+    if (profile.assessed.small_variants) {
+        report.thresholds.push_back(
+            {"low_support_caveat", "VAF < " + str::format_number(kLowVafCaveat * 100.0, 1) + "% or < " +
+                                       std::to_string(kFewReadsCaveat) +
+                                       " variant-supporting reads: confirm before acting (first screen)"});
+    }
     if (profile.msi && profile.msi->threshold) {
         report.thresholds.push_back(
             {"msi_high",
@@ -484,7 +490,7 @@ Report interpret_prepared(const Request& prepared, const kb::KnowledgeBase& kb, 
     match_input.prior_therapies = prepared.prior_therapies;
     Report report = match(match_input, kb);
     add_provenance(run, tumor_choice, report);
-    account_inputs(run.profile, report);
+    account_inputs(run.profile, status_ihc_markers(kb), report);
     measure_signatures(run.profile, report);
     report.checks = cross_checks(run.profile);
     add_thresholds_and_limitations(run, report);

@@ -31,6 +31,69 @@ std::string sources_text(const std::vector<SourceRef>& sources) {
     return str::join(ids, ", ");
 }
 
+std::string provenance_text(const LevelProvenance& p) {
+    return std::string(to_string(p.type)) + (p.date.empty() ? "" : " (" + p.date + ")");
+}
+
+std::string evidence_from_text(const Biomarker& b) {
+    return b.evidence_from.empty() ? "none" : str::join(b.evidence_from, ", ");
+}
+
+//! Biomarkers added or removed, and changes of what a biomarker borrows (evidence_from and its caveat).
+std::vector<std::string> biomarker_changes(const KnowledgeBase& old_kb, const KnowledgeBase& new_kb) {
+    std::vector<std::string> lines;
+    for (const Biomarker& b : new_kb.biomarkers()) {
+        const Biomarker* o = old_kb.biomarker(b.id);
+        if (o == nullptr) {
+            lines.push_back(
+                "added " + b.id + ": " + b.label +
+                (b.evidence_from.empty() ? "" : " (evidence_from " + evidence_from_text(b) + ")"));
+        } else if (o->evidence_from != b.evidence_from) {
+            lines.push_back(b.id + ": evidence_from " + evidence_from_text(*o) + " -> " +
+                            evidence_from_text(b));
+        } else if (o->evidence_from_caveat != b.evidence_from_caveat) {
+            lines.push_back(b.id + ": evidence_from caveat changed");
+        }
+    }
+    for (const Biomarker& o : old_kb.biomarkers()) {
+        if (new_kb.biomarker(o.id) == nullptr) {
+            lines.push_back("removed " + o.id + ": " + o.label);
+        }
+    }
+    return lines;
+}
+
+//! Changes of one evidence item other than its level, in `out.changed` / `out.level_sources`.
+void item_changes(const std::string& id, const EvidenceItem& o, const EvidenceItem& e, KbDiff& out) {
+    if (o.level_source.type != e.level_source.type || o.level_source.date != e.level_source.date) {
+        out.level_sources.push_back(id + ": level_source " + provenance_text(o.level_source) + " -> " +
+                                    provenance_text(e.level_source));
+    } else if (o.level_source.reference != e.level_source.reference) {
+        out.level_sources.push_back(id + ": level_source reference changed (" +
+                                    provenance_text(e.level_source) + ")");
+    }
+    if (o.drugs != e.drugs) {
+        out.changed.push_back(id + ": drugs " + str::join(o.drugs, " + ") + " -> " +
+                              str::join(e.drugs, " + "));
+    }
+    if (o.tumor_types != e.tumor_types || o.excluded_tumor_types != e.excluded_tumor_types) {
+        out.changed.push_back(id + ": tumour types " + str::join(o.tumor_types, "/") + " (excl. " +
+                              str::join(o.excluded_tumor_types, "/") + ") -> " +
+                              str::join(e.tumor_types, "/") + " (excl. " +
+                              str::join(e.excluded_tumor_types, "/") + ")");
+    }
+    if (regulatory_text(o) != regulatory_text(e)) {
+        out.changed.push_back(id + ": regulatory " + regulatory_text(o) + " -> " + regulatory_text(e));
+    }
+    if (o.biomarker != e.biomarker || o.direction != e.direction) {
+        out.changed.push_back(id + ": " + o.biomarker + "/" + to_string(o.direction) + " -> " + e.biomarker +
+                              "/" + to_string(e.direction));
+    }
+    if (sources_text(o.sources) != sources_text(e.sources)) {
+        out.changed.push_back(id + ": sources " + sources_text(o.sources) + " -> " + sources_text(e.sources));
+    }
+}
+
 }  // namespace
 
 KbDiff diff(const KnowledgeBase& old_kb, const KnowledgeBase& new_kb) {
@@ -52,27 +115,7 @@ KbDiff diff(const KnowledgeBase& old_kb, const KnowledgeBase& new_kb) {
             out.relevelled.push_back(id + ": level " + to_string(o.oncokb_level) + " -> " +
                                      to_string(e->oncokb_level));
         }
-        if (o.drugs != e->drugs) {
-            out.changed.push_back(id + ": drugs " + str::join(o.drugs, " + ") + " -> " +
-                                  str::join(e->drugs, " + "));
-        }
-        if (o.tumor_types != e->tumor_types || o.excluded_tumor_types != e->excluded_tumor_types) {
-            out.changed.push_back(id + ": tumour types " + str::join(o.tumor_types, "/") + " (excl. " +
-                                  str::join(o.excluded_tumor_types, "/") + ") -> " +
-                                  str::join(e->tumor_types, "/") + " (excl. " +
-                                  str::join(e->excluded_tumor_types, "/") + ")");
-        }
-        if (regulatory_text(o) != regulatory_text(*e)) {
-            out.changed.push_back(id + ": regulatory " + regulatory_text(o) + " -> " + regulatory_text(*e));
-        }
-        if (o.biomarker != e->biomarker || o.direction != e->direction) {
-            out.changed.push_back(id + ": " + o.biomarker + "/" + to_string(o.direction) + " -> " +
-                                  e->biomarker + "/" + to_string(e->direction));
-        }
-        if (sources_text(o.sources) != sources_text(e->sources)) {
-            out.changed.push_back(id + ": sources " + sources_text(o.sources) + " -> " +
-                                  sources_text(e->sources));
-        }
+        item_changes(id, o, *e, out);
     }
     for (const auto& [id, e] : before) {
         if (after.count(id) == 0) {
@@ -101,6 +144,15 @@ KbDiff diff(const KnowledgeBase& old_kb, const KnowledgeBase& new_kb) {
             out.rules.push_back("removed " + id + ": " + r->name);
         }
     }
+    for (const DrugClass& c : new_kb.drug_classes()) {
+        const DrugClass* o = old_kb.drug_class(c.id);
+        if (o == nullptr || o->drugs != c.drugs) {
+            out.rules.push_back("drug class " + c.id + ": " +
+                                (o == nullptr ? "none" : str::join(o->drugs, ", ")) + " -> " +
+                                str::join(c.drugs, ", "));
+        }
+    }
+    out.biomarkers = biomarker_changes(old_kb, new_kb);
     return out;
 }
 
@@ -116,10 +168,12 @@ std::string to_text(const KbDiff& d, const KnowledgeBase& old_kb, const Knowledg
     section("evidence added", d.added);
     section("evidence removed", d.removed);
     section("evidence re-levelled", d.relevelled);
+    section("level sources", d.level_sources);
     section("evidence changed", d.changed);
+    section("biomarkers", d.biomarkers);
     section("rules", d.rules);
     if (d.empty()) {
-        text += "no differences in evidence or rules\n";
+        text += "no differences in evidence, biomarkers or rules\n";
     }
     return text;
 }

@@ -84,6 +84,7 @@ struct BiomarkerMatch {
     std::string ihc_marker;                     //!< HER2
     std::vector<std::string> ihc_scores;        //!< 3+, 2+
     std::string ish_status;                     //!< amplified
+    std::vector<std::string> ihc_status;        //!< lost, retained (non-HER2 markers, e.g. SDHB)
 };
 
 struct Biomarker {
@@ -95,6 +96,7 @@ struct Biomarker {
     std::vector<Category> also_from;
     BiomarkerMatch match;
     BiomarkerMatch copy_number_match;  //!< used when also_from includes copy_number
+    BiomarkerMatch ihc_match;          //!< used when also_from includes protein_expression (SDHB loss)
     //! The same genomic event shown by another assay: a finding with this biomarker also receives the
     //! evidence of these biomarkers at their curated levels (HER2_IHC_2PLUS_ISH_POS: ERBB2_AMP).
     std::vector<std::string> evidence_from;
@@ -161,8 +163,16 @@ struct ReasoningRule {
     std::vector<std::string> co_biomarkers;
     //! A co-biomarker on the therapy's own finding also triggers the rule (default: only other findings).
     bool self_trigger = false;
-    std::string effect;
+    RuleEffect effect = RuleEffect::caution;
     std::string text;
+    std::vector<SourceRef> sources;
+};
+
+//! A named class of drugs (knowledgebase/drug_classes.json), e.g. the immune checkpoint inhibitors.
+struct DrugClass {
+    std::string id;                  //!< e.g. checkpoint_inhibitors
+    std::string name;                //!< shown in reports
+    std::vector<std::string> drugs;  //!< lower-case INN
     std::vector<SourceRef> sources;
 };
 

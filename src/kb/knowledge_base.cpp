@@ -135,6 +135,7 @@ BiomarkerMatch parse_match(const Value& object) {
     match.ihc_marker = get_string(object, "ihc_marker");
     match.ihc_scores = get_strings(object, "ihc_scores");
     match.ish_status = get_string(object, "ish_status");
+    match.ihc_status = get_strings(object, "ihc_status");
     return match;
 }
 
@@ -409,6 +410,10 @@ Biomarker parse_biomarker(const Value& item) {
         biomarker.copy_number_match = parse_match(it->value);
         biomarker.also_from.push_back(Category::copy_number);
     }
+    if (const auto it = item.FindMember("ihc_match"); it != item.MemberEnd()) {
+        biomarker.ihc_match = parse_match(it->value);
+        biomarker.also_from.push_back(Category::protein_expression);
+    }
     if (const auto it = item.FindMember("evidence_from"); it != item.MemberEnd()) {
         biomarker.evidence_from = get_strings(it->value, "biomarkers");
         biomarker.evidence_from_caveat = get_string(it->value, "caveat");
@@ -636,7 +641,7 @@ std::vector<ReasoningRule> read_rules(Loader& loader, const std::string& file, c
                            get_strings(item, "therapy_drugs"),
                            get_strings(item, "co_biomarkers"),
                            self_trigger != item.MemberEnd() && self_trigger->value.GetBool(),
-                           get_string(item, "effect"),
+                           parse_rule_effect(get_string(item, "effect")).value_or(RuleEffect::caution),
                            get_string(item, "text"),
                            get_sources(item)};
         if (!seen.insert(rule.id).second) {
@@ -647,6 +652,28 @@ std::vector<ReasoningRule> read_rules(Loader& loader, const std::string& file, c
         rules.push_back(std::move(rule));
     }
     return rules;
+}
+
+//! drug_classes.json (optional: an empty file name reads nothing).
+std::vector<DrugClass> read_drug_classes(Loader& loader, const std::string& file) {
+    std::vector<DrugClass> classes;
+    if (file.empty()) {
+        return classes;
+    }
+    const auto doc = loader.load(file, "drug_classes.schema.json");
+    if (!doc) {
+        return classes;
+    }
+    std::set<std::string> seen;
+    for (const Value& item : (*doc)["drug_classes"].GetArray()) {
+        DrugClass drug_class{get_string(item, "id"), get_string(item, "name"), get_strings(item, "drugs"),
+                             get_sources(item)};
+        if (!seen.insert(drug_class.id).second) {
+            loader.problems.push_back(file + ": duplicate drug class id " + drug_class.id);
+        }
+        classes.push_back(std::move(drug_class));
+    }
+    return classes;
 }
 
 ContextEntry parse_context_entry(const Value& item, const char* kind) {
@@ -737,6 +764,7 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
     kb.evidence_ = read_evidence(loader, files["evidence"], refs);
     kb.rules_ = read_rules(loader, get_string(files, "rules"), refs);
     kb.context_ = read_context(loader, get_string(files, "context"), refs);
+    kb.drug_classes_ = read_drug_classes(loader, get_string(files, "drug_classes"));
 
     if (!loader.problems.empty()) {
         throw Error(ErrorKind::knowledge_base, kb_dir,
@@ -779,6 +807,12 @@ const Biomarker* KnowledgeBase::biomarker(const std::string& id) const {
     const auto it =
         std::find_if(biomarkers_.begin(), biomarkers_.end(), [&](const Biomarker& b) { return b.id == id; });
     return it == biomarkers_.end() ? nullptr : &*it;
+}
+
+const DrugClass* KnowledgeBase::drug_class(const std::string& id) const {
+    const auto it = std::find_if(drug_classes_.begin(), drug_classes_.end(),
+                                 [&](const DrugClass& c) { return c.id == id; });
+    return it == drug_classes_.end() ? nullptr : &*it;
 }
 
 const TumorType* KnowledgeBase::tumor_type(const std::string& code) const {

@@ -33,6 +33,9 @@ class KnowledgeBase {
     const std::vector<EvidenceItem>& evidence() const noexcept { return evidence_; }
     const std::vector<ReasoningRule>& rules() const noexcept { return rules_; }
     const std::vector<ContextEntry>& context() const noexcept { return context_; }
+    const std::vector<DrugClass>& drug_classes() const noexcept { return drug_classes_; }
+    //! The drug class with this id, or nullptr.
+    const DrugClass* drug_class(const std::string& id) const;
 
     // ---- tumour types (OncoTree) ----
     const TumorType* tumor_type(const std::string& code) const;
@@ -60,6 +63,7 @@ class KnowledgeBase {
     std::vector<EvidenceItem> evidence_;
     std::vector<ReasoningRule> rules_;
     std::vector<ContextEntry> context_;
+    std::vector<DrugClass> drug_classes_;
     std::map<std::string, TumorType> tumor_types_;
     std::map<std::string, ReplacedTumorType> replaced_tumor_types_;
     Focus focus_;

@@ -36,6 +36,10 @@ constexpr std::array<std::pair<Level, const char*>, 7> kLevels = {{{Level::level
                                                                    {Level::level_r2, "R2"}}};
 constexpr std::array<std::pair<Direction, const char*>, 2> kDirections = {
     {{Direction::sensitivity, "sensitivity"}, {Direction::resistance, "resistance"}}};
+constexpr std::array<std::pair<RuleEffect, const char*>, 3> kRuleEffects = {
+    {{RuleEffect::resistance, "resistance"},
+     {RuleEffect::caution, "caution"},
+     {RuleEffect::context, "context"}}};
 constexpr std::array<std::pair<BiomarkerState, const char*>, 4> kStates = {
     {{BiomarkerState::detected, "detected"},
      {BiomarkerState::not_detected, "not_detected"},
@@ -74,6 +78,12 @@ const char* to_string(Direction direction) noexcept {
 }
 std::optional<Direction> parse_direction(std::string_view text) noexcept {
     return parse(kDirections, text);
+}
+const char* to_string(RuleEffect effect) noexcept {
+    return name_of(kRuleEffects, effect);
+}
+std::optional<RuleEffect> parse_rule_effect(std::string_view text) noexcept {
+    return parse(kRuleEffects, text);
 }
 const char* to_string(BiomarkerState state) noexcept {
     return name_of(kStates, state);

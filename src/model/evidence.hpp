@@ -26,6 +26,11 @@ enum class Direction { sensitivity, resistance };
 const char* to_string(Direction direction) noexcept;
 std::optional<Direction> parse_direction(std::string_view text) noexcept;
 
+//! What a reasoning-rule flag says about the therapy it is attached to (rules.json `effect`).
+enum class RuleEffect { resistance, caution, context };
+const char* to_string(RuleEffect effect) noexcept;  //!< "resistance", "caution", "context"
+std::optional<RuleEffect> parse_rule_effect(std::string_view text) noexcept;
+
 //! A panel biomarker's status in this patient. not_assessed is never negative.
 enum class BiomarkerState { detected, not_detected, indeterminate, not_assessed };
 const char* to_string(BiomarkerState state) noexcept;  //!< "detected", "not_detected", ...

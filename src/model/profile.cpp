@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "model/profile.hpp"
 
+#include <cctype>
+
 namespace precis {
 
 std::string Where::to_string() const {
@@ -146,6 +148,21 @@ InputLedger& Profile::ledger(const std::string& role, const std::string& file, c
     }
     ledgers.push_back(InputLedger{role, file, unit, 0, {}, {}, {}});
     return ledgers.back();
+}
+
+std::string ihc_presence(const std::string& status) {
+    std::string s;
+    s.reserve(status.size());
+    for (const char c : status) {
+        s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    if (s == "lost" || s == "loss" || s == "absent" || s == "negative" || s == "deficient") {
+        return "lost";
+    }
+    if (s == "retained" || s == "intact" || s == "present" || s == "positive" || s == "proficient") {
+        return "retained";
+    }
+    return {};
 }
 
 }  // namespace precis

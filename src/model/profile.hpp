@@ -140,6 +140,10 @@ struct IhcResult {
     Where where;
 };
 
+//! A presence-scored IHC status (MMR proteins, SDHB): "lost" (lost, loss, absent, negative, deficient),
+//! "retained" (retained, intact, present, positive, proficient) or "" (equivocal, not evaluable, other).
+std::string ihc_presence(const std::string& status);
+
 //! Microsatellite-instability result (score from a caller, or a status given by the user).
 struct MsiResult {
     std::string caller;  //!< msisensor, msisensor-pro, mantis, purple, given

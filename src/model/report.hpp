@@ -34,7 +34,7 @@ struct RegulatoryStatus {
 //! A reasoning flag attached to a therapy ("resistance", "caution" or "context"), with its why.
 struct TherapyFlag {
     std::string rule_id;
-    std::string effect;  //!< resistance | caution | context
+    RuleEffect effect = RuleEffect::caution;
     std::string text;
     std::vector<std::string> finding_ids;  //!< the findings that triggered it
     std::vector<SourceRef> sources;
@@ -109,6 +109,9 @@ struct Finding {
     std::optional<double> value;  //!< numeric value where meaningful (copy number, TMB, MSI score)
     std::vector<TherapyMatch> therapies;
     std::vector<std::string> caveats;
+    //! The low-support caveat (low VAF or few variant-supporting reads), also in `caveats`; writers show
+    //! it next to the finding on the first screen. Empty when the support is not low.
+    std::string support_caveat;
     Oncogenicity oncogenicity = Oncogenicity::vus;
 };
 

@@ -666,7 +666,7 @@ class Bundle {
                             (status.indication.empty() ? "" : " - " + status.indication));
         }
         for (const auto& flag : t.flags) {
-            lines.push_back("Flag (" + flag.effect + "): " + flag.text);
+            lines.push_back("Flag (" + std::string(to_string(flag.effect)) + "): " + flag.text);
         }
         for (const auto& mark : t.prior_therapies) {
             lines.push_back("Prior therapy: " + prior_therapy_text(mark));

@@ -276,6 +276,28 @@ std::string optional_number(const std::optional<double>& value, int decimals) {
     return value ? str::format_number(*value, decimals) : std::string("&mdash;");
 }
 
+//! A finding's measured number with its unit, for the first screen: "9 copies", "12.5 mut/Mb", "MSI
+//! score 0.42", "VAF 31%"; empty when there is none.
+std::string measured_text(const Finding& finding) {
+    if (finding.category == Category::small_variant) {
+        return finding.vaf ? "VAF " + str::format_number(*finding.vaf * 100.0, 1) + "%" : std::string();
+    }
+    if (!finding.value) {
+        return {};
+    }
+    std::string number = str::format_number(*finding.value, 2);
+    if (finding.category == Category::copy_number) {
+        return number + " copies";
+    }
+    if (finding.alteration == "TMB-H") {
+        return number + " mut/Mb";
+    }
+    if (finding.alteration == "MSI-H") {
+        return "MSI score " + number;
+    }
+    return number;
+}
+
 std::string finding_name(const Finding& finding) {
     std::string name = finding.gene;
     if (!finding.alteration.empty()) {
@@ -568,11 +590,16 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
             for (const auto& finding : r.findings) {
                 out_ += "<tr><td><span class=\"gene\">" + esc(finding.gene) + "</span> " +
                         esc(finding.alteration);
-                if (finding.value) {
-                    out_ += " <span class=\"muted\">(" + str::format_number(*finding.value, 2) + ")</span>";
+                if (const std::string measured = measured_text(finding); !measured.empty()) {
+                    out_ += " <span class=\"muted\">(" + esc(measured) + ")</span>";
                 }
                 out_ += "<br><span class=\"muted small\">" + category_text(finding.category) + " &middot; " +
-                        esc(finding.id) + "</span></td><td>";
+                        esc(finding.id) + "</span>";
+                if (!finding.support_caveat.empty()) {
+                    out_ += "<div class=\"small dir-res support-caveat\">&#9888; " +
+                            esc(finding.support_caveat) + "</div>";
+                }
+                out_ += "</td><td>";
                 constexpr std::size_t kTop = 3;
                 for (std::size_t i = 0; i < finding.therapies.size() && i < kTop; ++i) {
                     const auto& therapy = finding.therapies[i];
@@ -599,8 +626,8 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
                 std::size_t flag_count = 0;
                 for (const auto& therapy : finding.therapies) {
                     for (const auto& flag : therapy.flags) {
-                        out_ += "<div class=\"small\"><strong>" + esc(flag.effect) + ":</strong> " +
-                                esc(drugs_text(therapy.drugs)) + "</div>";
+                        out_ += "<div class=\"small\"><strong>" + esc(to_string(flag.effect)) +
+                                ":</strong> " + esc(drugs_text(therapy.drugs)) + "</div>";
                         ++flag_count;
                     }
                 }
@@ -763,8 +790,8 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
                         (t.tumor_type_match ? " (includes this tumour type)" : "") + "</div>";
                 }
                 for (const auto& flag : t.flags) {
-                    out_ += "<div class=\"dir-res\">&#9888; " + esc(flag.effect) + ": " + esc(flag.text) +
-                            "</div>";
+                    out_ += "<div class=\"dir-res\">&#9888; " + esc(to_string(flag.effect)) + ": " +
+                            esc(flag.text) + "</div>";
                 }
                 out_ += "</td><td class=\"small\">" + source_links(t.sources);
                 if (!t.trials.empty()) {
@@ -784,7 +811,7 @@ footer.page-foot{max-width:1120px;margin:24px auto 30px;padding:8px 24px 0;borde
             for (const auto& therapy : finding.therapies) {
                 for (const auto& flag : therapy.flags) {
                     any = true;
-                    const bool resistance = flag.effect == "resistance";
+                    const bool resistance = flag.effect == RuleEffect::resistance;
                     out_ += std::string("<div class=\"callout") + (resistance ? " res" : "") +
                             " flag\"><strong>" + (resistance ? "&#9888; Resistance" : "&#9888; Caution") +
                             "</strong> &ndash; " + esc(drugs_text(therapy.drugs)) + " for " +

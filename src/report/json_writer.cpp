@@ -275,7 +275,7 @@ void write_finding(Writer& w, const Finding& f) {
         for (const TherapyFlag& flag : t.flags) {
             w.StartObject();
             key_string(w, "rule_id", flag.rule_id);
-            key_string(w, "effect", flag.effect);
+            key_string(w, "effect", to_string(flag.effect));
             key_string(w, "text", flag.text);
             string_array(w, "finding_ids", flag.finding_ids);
             write_sources(w, flag.sources);

@@ -42,7 +42,7 @@ std::string flags_text(const std::vector<TherapyFlag>& flags) {
     std::vector<std::string> parts;
     parts.reserve(flags.size());
     for (const auto& flag : flags) {
-        parts.push_back(flag.effect + ": " + flag.text);
+        parts.push_back(std::string(to_string(flag.effect)) + ": " + flag.text);
     }
     return str::join(parts, "; ");
 }

@@ -129,6 +129,10 @@ async function main() {
       h1: document.querySelector('h1') ? document.querySelector('h1').textContent : '',
       sections: [...document.querySelectorAll('section')].map(s => s.id),
       resources: performance.getEntriesByType('resource').map(r => r.name),
+      summaryText: document.querySelector('#summary') ? document.querySelector('#summary').innerText : '',
+      supportCaveats: [...document.querySelectorAll('#summary .support-caveat')].map(e => ({
+        text: e.innerText, bottom: e.getBoundingClientRect().bottom })),
+      viewportHeight: window.innerHeight,
     })`,
   });
   const dom = JSON.parse(probe.result.value);
@@ -139,6 +143,18 @@ async function main() {
   if (dom.resources.length !== 0) problems.push(`resources loaded: ${dom.resources.join(', ')}`);
   if (expectedText && !dom.h1.includes(expectedText)) {
     problems.push(`heading does not show the sample name as text: ${JSON.stringify(dom.h1)}`);
+  }
+  // The first screen: numbers with their units, and the low-support caveat visible without scrolling.
+  for (const unit of ['copies', 'mut/Mb', 'VAF']) {
+    if (!dom.summaryText.includes(unit)) problems.push(`first screen lacks the unit "${unit}"`);
+  }
+  if (dom.supportCaveats.length === 0) {
+    problems.push('the low-support (few reads / low VAF) caveat is not on the first screen');
+  }
+  for (const c of dom.supportCaveats) {
+    if (c.bottom > dom.viewportHeight) {
+      problems.push(`low-support caveat below the first screen (bottom ${c.bottom} > ${dom.viewportHeight}): ${c.text}`);
+    }
   }
   if (dom.sections.length < 10) problems.push(`only ${dom.sections.length} sections: ${dom.sections.join(',')}`);
 

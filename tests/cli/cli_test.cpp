@@ -226,6 +226,52 @@ TEST(Interpretation, InputsAreNeverModified) {
     EXPECT_EQ(fs::last_write_time(dir / "t.vcf"), before);
 }
 
+namespace {
+
+//! Replaces the first `from` in `file` by `to`; false when `from` is not there.
+bool replace_in(const fs::path& file, const std::string& from, const std::string& to) {
+    std::string text = slurp(file);
+    const auto at = text.find(from);
+    if (at == std::string::npos) {
+        return false;
+    }
+    text.replace(at, from.size(), to);
+    std::ofstream(file, std::ios::trunc) << text;
+    return true;
+}
+
+}  // namespace
+
+TEST(KnowledgeBaseTools, DiffListsLevelSourceAndEvidenceFromChanges) {
+    const fs::path dir = work_dir();
+    fs::copy(kKnowledgeBase, dir / "new", fs::copy_options::recursive);
+    // ev.erbb2_amp.pertuzumab_trastuzumab.biliary_tract: its OncoKB level (2023-05-19) is re-sourced to the
+    // NCCN guideline of the same date, level unchanged; HER2 IHC 2+/ISH+ also borrows MET_AMP evidence.
+    const fs::path biliary = dir / "new" / "evidence" / "biliary.json";
+    std::string text = slurp(biliary);
+    const auto item = text.find("\"id\": \"ev.erbb2_amp.pertuzumab_trastuzumab.biliary_tract\"");
+    ASSERT_NE(item, std::string::npos);
+    const auto type_at = text.find("\"type\": \"oncokb\"", item);
+    ASSERT_NE(type_at, std::string::npos);
+    text.replace(type_at, std::string("\"type\": \"oncokb\"").size(), "\"type\": \"guideline\"");
+    std::ofstream(biliary, std::ios::trunc) << text;
+    ASSERT_TRUE(replace_in(dir / "new" / "biomarkers.json", "\"biomarkers\": [\n     \"ERBB2_AMP\"\n    ]",
+                           "\"biomarkers\": [\n     \"ERBB2_AMP\", \"MET_AMP\"\n    ]"));
+    const RunResult r = run_precis({"kb", "diff", kKnowledgeBase, (dir / "new").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+    EXPECT_NE(r.out.find("level sources (1)"), std::string::npos) << r.out;
+    EXPECT_NE(
+        r.out.find("ev.erbb2_amp.pertuzumab_trastuzumab.biliary_tract: level_source oncokb (2023-05-19) "
+                   "-> guideline (2023-05-19)"),
+        std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("evidence re-levelled (0)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("biomarkers (1)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("HER2_IHC_2PLUS_ISH_POS: evidence_from ERBB2_AMP -> ERBB2_AMP, MET_AMP"),
+              std::string::npos)
+        << r.out;
+}
+
 }  // namespace precis::test
 
 namespace precis::test {
@@ -244,6 +290,8 @@ TEST(KnowledgeBaseTools, DiffListsReLevelledEvidence) {
     EXPECT_NE(r.out.find("evidence re-levelled (1)"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("level 1 -> 2"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("evidence added (0)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("level sources (0)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("biomarkers (0)"), std::string::npos) << r.out;
     // A broken KB on either side is a knowledge-base error.
     std::ofstream(dir / "new" / "rules.json", std::ios::trunc) << "{";
     EXPECT_EQ(run_precis({"kb", "diff", kKnowledgeBase, (dir / "new").string()}).exit_code, 4);

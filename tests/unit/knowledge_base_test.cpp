@@ -302,7 +302,7 @@ TEST(BundledKnowledgeBase, AntiHer2RulesNameOnlySupportedDrugs) {
     const ReasoningRule* kd = rule_of(kb, "rule.antiher2.erbb2_kd");
     ASSERT_NE(kd, nullptr);
     EXPECT_TRUE(kd->self_trigger);
-    EXPECT_EQ(kd->effect, "caution");
+    EXPECT_EQ(kd->effect, RuleEffect::caution);
     for (const char* drug : {"trastuzumab", "lapatinib", "tucatinib", "zanidatamab"}) {
         EXPECT_TRUE(names(kd->therapy_drugs, drug)) << drug;
     }
@@ -311,7 +311,7 @@ TEST(BundledKnowledgeBase, AntiHer2RulesNameOnlySupportedDrugs) {
     EXPECT_FALSE(names(kd->therapy_drugs, "trastuzumab deruxtecan"));
     const ReasoningRule* kd_tdxd = rule_of(kb, "rule.antiher2.erbb2_kd.tdxd");
     ASSERT_NE(kd_tdxd, nullptr);
-    EXPECT_EQ(kd_tdxd->effect, "context");
+    EXPECT_EQ(kd_tdxd->effect, RuleEffect::context);
     EXPECT_TRUE(kd_tdxd->self_trigger);
 
     const ReasoningRule* pi3k = rule_of(kb, "rule.antiher2.pi3k_pten");
@@ -322,7 +322,7 @@ TEST(BundledKnowledgeBase, AntiHer2RulesNameOnlySupportedDrugs) {
     EXPECT_NE(pi3k->text.find("extrapolated"), std::string::npos);
     const ReasoningRule* pi3k_tdxd = rule_of(kb, "rule.antiher2.pi3k_pten.tdxd");
     ASSERT_NE(pi3k_tdxd, nullptr);
-    EXPECT_EQ(pi3k_tdxd->effect, "context");
+    EXPECT_EQ(pi3k_tdxd->effect, RuleEffect::context);
 
     const Biomarker* ihc2 = kb.biomarker("HER2_IHC_2PLUS_ISH_POS");
     ASSERT_NE(ihc2, nullptr);

@@ -15,6 +15,10 @@ const kb::KnowledgeBase& bundled_kb() {
     return kb;
 }
 
+const std::vector<std::string>& checkpoint_inhibitors() {
+    return bundled_kb().drug_class(kCheckpointInhibitorClass)->drugs;
+}
+
 SmallVariant variant(const std::string& gene, const std::string& change, int codon,
                      VariantClass variant_class = VariantClass::missense) {
     SmallVariant v;
@@ -288,10 +292,10 @@ TEST(MatcherStages, SelfTriggeringRuleFlagsTheTherapiesOfTheMutationsOwnFinding)
 
     EXPECT_TRUE(findings[0].therapies[0].flags.empty());  // neratinib: active against L755S preclinically
     ASSERT_EQ(rule_ids(findings[0].therapies[1]), std::vector<std::string>{"rule.antiher2.erbb2_kd"});
-    EXPECT_EQ(findings[0].therapies[1].flags[0].effect, "caution");
+    EXPECT_EQ(findings[0].therapies[1].flags[0].effect, RuleEffect::caution);
     EXPECT_EQ(findings[0].therapies[1].flags[0].finding_ids, std::vector<std::string>{"F1"});
     ASSERT_EQ(rule_ids(findings[0].therapies[2]), std::vector<std::string>{"rule.antiher2.erbb2_kd.tdxd"});
-    EXPECT_EQ(findings[0].therapies[2].flags[0].effect, "context");
+    EXPECT_EQ(findings[0].therapies[2].flags[0].effect, RuleEffect::context);
     EXPECT_EQ(findings[0].therapies.size(), 3U);  // a rule flags rows, it never adds one
 }
 
@@ -334,7 +338,7 @@ TEST(MatcherStages, PiThreeKinaseRulesCoverZanidatamabAndBorrowedEvidence) {
     apply_rules(findings, detected_biomarkers(findings), bundled_kb());
     EXPECT_EQ(rule_ids(findings[0].therapies[0]), std::vector<std::string>{"rule.antiher2.pi3k_pten"});
     ASSERT_EQ(rule_ids(findings[0].therapies[1]), std::vector<std::string>{"rule.antiher2.pi3k_pten.tdxd"});
-    EXPECT_EQ(findings[0].therapies[1].flags[0].effect, "context");
+    EXPECT_EQ(findings[0].therapies[1].flags[0].effect, RuleEffect::context);
 }
 
 TherapyMatch therapy_row(const std::vector<std::string>& drugs, Level level, bool on_label) {
@@ -356,7 +360,7 @@ TEST(MatcherStages, TreatmentHistoryMarksDrugsAndRanksProgressedOnRowsLast) {
     const std::vector<PriorTherapy> prior = {
         {{"imatinib"}, StoppedFor::progression, "", BestResponse::partial_response},
         {{"doxorubicin"}, StoppedFor::completed, "", std::nullopt}};
-    apply_treatment_history(findings, prior);
+    apply_treatment_history(findings, prior, checkpoint_inhibitors());
     const std::vector<TherapyMatch>& rows = findings[0].therapies;
     // Progressed on imatinib: its sensitivity row goes after sunitinib although it is on-label Level 1;
     // the resistance row stays after every sensitivity row.
@@ -382,13 +386,35 @@ TEST(MatcherStages, TreatmentHistoryMarksDrugsAndRanksProgressedOnRowsLast) {
 TEST(MatcherStages, TreatmentHistoryMarksEachDrugOfACombination) {
     std::vector<Finding> findings(1);
     findings[0].therapies = {therapy_row({"trastuzumab", "pertuzumab"}, Level::level_2, false)};
-    apply_treatment_history(findings, {{{"trastuzumab", "oxaliplatin"}, StoppedFor::other, "", std::nullopt},
-                                       {{"pertuzumab"}, StoppedFor::progression, "", std::nullopt}});
+    apply_treatment_history(findings,
+                            {{{"trastuzumab", "oxaliplatin"}, StoppedFor::other, "", std::nullopt},
+                             {{"pertuzumab"}, StoppedFor::progression, "", std::nullopt}},
+                            checkpoint_inhibitors());
     const TherapyMatch& row = findings[0].therapies[0];
     ASSERT_EQ(row.prior_therapies.size(), 2U);
     EXPECT_EQ(row.prior_therapies[0].drugs, std::vector<std::string>{"trastuzumab"});
     EXPECT_EQ(row.prior_therapies[1].drugs, std::vector<std::string>{"pertuzumab"});
     EXPECT_EQ(row.note, "progressed on pertuzumab (prior line)");
+}
+
+TEST(MatcherStages, CheckpointInhibitorClassComesFromTheKnowledgeBase) {
+    const kb::DrugClass* inhibitors = bundled_kb().drug_class(kCheckpointInhibitorClass);
+    ASSERT_NE(inhibitors, nullptr);
+    EXPECT_NE(std::find(inhibitors->drugs.begin(), inhibitors->drugs.end(), "pembrolizumab"),
+              inhibitors->drugs.end());
+    EXPECT_EQ(std::find(inhibitors->drugs.begin(), inhibitors->drugs.end(), "imatinib"),
+              inhibitors->drugs.end());
+    ASSERT_FALSE(inhibitors->sources.empty());
+    EXPECT_EQ(inhibitors->sources[0].id, "34724392");
+    // The class alone decides: with an empty class no drug is a checkpoint inhibitor, so no flag.
+    std::vector<Finding> findings(1);
+    findings[0].therapies = {therapy_row({"pembrolizumab"}, Level::level_1, true)};
+    apply_treatment_history(findings, {{{"nivolumab"}, StoppedFor::toxicity, "pneumonitis", std::nullopt}},
+                            {});
+    EXPECT_TRUE(findings[0].therapies[0].flags.empty());
+    apply_treatment_history(findings, {{{"nivolumab"}, StoppedFor::toxicity, "pneumonitis", std::nullopt}},
+                            inhibitors->drugs);
+    EXPECT_EQ(findings[0].therapies[0].flags.size(), 1U);
 }
 
 //! The irAE flags on a pembrolizumab row and a dostarlimab row after `prior`.
@@ -397,7 +423,7 @@ std::vector<std::size_t> irae_flag_counts(const PriorTherapy& prior) {
     findings[0].therapies = {therapy_row({"pembrolizumab"}, Level::level_1, true),
                              therapy_row({"dostarlimab"}, Level::level_1, true),
                              therapy_row({"ivosidenib"}, Level::level_1, true)};
-    apply_treatment_history(findings, {prior});
+    apply_treatment_history(findings, {prior}, checkpoint_inhibitors());
     std::vector<std::size_t> counts;
     for (const std::string drug : {"dostarlimab", "ivosidenib", "pembrolizumab"}) {
         const TherapyMatch* row = therapy_with(findings[0], drug);
@@ -432,10 +458,11 @@ TEST(MatcherStages, ImmuneRelatedToxicityOnACheckpointInhibitorFlagsEveryCheckpo
     std::vector<Finding> findings(1);
     findings[0].therapies = {therapy_row({"atezolizumab"}, Level::level_3b, false)};
     apply_treatment_history(
-        findings, {{{"ipilimumab", "nivolumab"}, StoppedFor::toxicity, "hepatitis G3", std::nullopt}});
+        findings, {{{"ipilimumab", "nivolumab"}, StoppedFor::toxicity, "hepatitis G3", std::nullopt}},
+        checkpoint_inhibitors());
     ASSERT_EQ(findings[0].therapies[0].flags.size(), 1U);
     const TherapyFlag& flag = findings[0].therapies[0].flags[0];
-    EXPECT_EQ(flag.effect, "caution");
+    EXPECT_EQ(flag.effect, RuleEffect::caution);
     EXPECT_EQ(flag.text.rfind("re-challenge after immune-related hepatitis on ipilimumab", 0), 0U)
         << flag.text;
     ASSERT_EQ(flag.sources.size(), 1U);

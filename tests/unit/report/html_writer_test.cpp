@@ -42,6 +42,31 @@ TEST(report_html, HasEverySection) {
     EXPECT_NE(html.find("<code>precis interpret --vcf tumour.vcf.gz"), std::string::npos);
 }
 
+//! The HTML of the first screen: the summary section.
+std::string summary_section(const std::string& html) {
+    const auto begin = html.find("<section id=\"summary\"");
+    const auto end = html.find("</section>", begin);
+    return begin == std::string::npos || end == std::string::npos ? std::string()
+                                                                  : html.substr(begin, end - begin);
+}
+
+TEST(report_html, FirstScreenNumbersCarryUnitsAndLowSupportCaveats) {
+    const std::string summary = summary_section(render_html(test::sample_report()));
+    ASSERT_FALSE(summary.empty());
+    EXPECT_NE(summary.find("(9 copies)"), std::string::npos) << summary;     // ERBB2 amplification
+    EXPECT_NE(summary.find("(12.5 mut/Mb)"), std::string::npos) << summary;  // TMB-H
+    EXPECT_NE(summary.find("(VAF 31%)"), std::string::npos) << summary;      // PIK3CA H1047R
+    EXPECT_EQ(summary.find("(9)"), std::string::npos) << "a number without its unit";
+    EXPECT_EQ(summary.find("(12.5)"), std::string::npos) << "a number without its unit";
+    // KRAS G12D has only 3 supporting reads: its caveat is on the first screen, next to the finding.
+    const auto kras = summary.find("G12D");
+    const auto caveat = summary.find("Only 3 variant-supporting reads");
+    ASSERT_NE(kras, std::string::npos);
+    ASSERT_NE(caveat, std::string::npos) << summary;
+    EXPECT_LT(kras, caveat);
+    EXPECT_EQ(count(summary, "support-caveat"), 1U);  // PIK3CA (VAF 31%, 412 reads) carries none
+}
+
 TEST(report_html, IsOneDocumentWithPrintCss) {
     const std::string html = render_html(test::sample_report());
     EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0U);

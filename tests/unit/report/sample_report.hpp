@@ -76,7 +76,7 @@ inline Report sample_report(const std::string& sample_id = "GBC-042") {
     tdxd.sources = {pmid("37870536")};
     TherapyFlag caution;
     caution.rule_id = "FLAG-PIK3CA-HER2";
-    caution.effect = "caution";
+    caution.effect = RuleEffect::caution;
     caution.text = "PIK3CA activating mutation may reduce benefit from HER2-directed therapy.";
     caution.finding_ids = {"F3"};
     caution.sources = {pmid("24887612")};
@@ -142,6 +142,10 @@ inline Report sample_report(const std::string& sample_id = "GBC-042") {
     kras.vaf = 0.22;
     kras.depth = 380;
     kras.where = {"tumour.vcf.gz", 31, "12:25245350 C>T"};
+    // Few reads support it: the low-support caveat belongs on the first screen.
+    kras.support_caveat =
+        "Only 3 variant-supporting reads: possibly subclonal or an artefact; confirm before acting.";
+    kras.caveats = {kras.support_caveat};
     TherapyMatch cetux;
     cetux.evidence_id = "EV-KRAS-EGFR-RES";
     cetux.drugs = {"cetuximab"};
@@ -152,7 +156,7 @@ inline Report sample_report(const std::string& sample_id = "GBC-042") {
     cetux.evidence_tumor_types = {"COADREAD"};
     TherapyFlag resistance;
     resistance.rule_id = "FLAG-KRAS-EGFR";
-    resistance.effect = "resistance";
+    resistance.effect = RuleEffect::resistance;
     resistance.text = "KRAS G12D predicts resistance to anti-EGFR antibodies.";
     resistance.finding_ids = {"F4"};
     cetux.flags = {resistance};
