@@ -87,8 +87,13 @@ if ((!has_cohort)); then
 fi
 expect_file "$out/cohort.precis.tsv"
 expect_file "$out/cohort.precis.html"
+# One row per sample x finding (sample, tumor_type, status, finding_id, gene, alteration, ...); links to
+# each sample's report.
+expect_grep "^RAW-IDH1	IHCH	ok	F[0-9]*	IDH1	R132C	" "$out/cohort.precis.tsv"
+expect_grep "^CASE-GBC	GBC	ok	" "$out/cohort.precis.tsv"
+expect_grep "^MIXED-EHCH	EHCH	ok	F[0-9]*	FGFR2	" "$out/cohort.precis.tsv"
 for s in RAW-IDH1 CASE-GBC MIXED-EHCH; do
-  expect_grep "$s" "$out/cohort.precis.tsv"
+  expect_grep "href=\"$s/$s.precis.html\"" "$out/cohort.precis.html"
 done
 # A second run has nothing to do.
 snk "$work/run1" samplesheet="$here/samplesheet.csv" outdir=results -- --dry-run >"$work/rerun.log" 2>&1 ||
@@ -140,8 +145,9 @@ snk "$work/run3" samplesheet=sheet.csv outdir=results formats=json -- survivors 
 expect_grep "1 of 3 sample(s) have no report" "$work/survivors.log"
 expect_grep "^BAD-PURITY	" "$work/run3/results/cohort.missing.txt"
 expect_file "$work/run3/results/cohort.precis.tsv"
-expect_grep GOOD-1 "$work/run3/results/cohort.precis.tsv"
-expect_grep GOOD-2 "$work/run3/results/cohort.precis.tsv"
+expect_grep "^GOOD-1	IHCH	ok	" "$work/run3/results/cohort.precis.tsv"
+expect_grep "^GOOD-2	GBC	ok	" "$work/run3/results/cohort.precis.tsv"
+! grep -q BAD-PURITY "$work/run3/results/cohort.precis.tsv" || fail "the failed sample is in the survivors' cohort"
 
 echo "== 4. bcftools csq before precis =="
 if ! command -v bcftools >/dev/null 2>&1; then
