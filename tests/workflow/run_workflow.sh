@@ -123,7 +123,8 @@ check_sheet 'tumor_type\nIHCH\n' "sheet.csv:1: the required column 'sample' is m
 check_sheet 'sample,tumor_type\nA,IHCH,x\n' "sheet.csv:2: 3 field(s) where the header has 2"
 check_sheet 'sample,tumor_type,purity\nA,IHCH,high\n' "sheet.csv:2: column purity: 'high' is not a number"
 check_sheet 'sample,tumor_type\n../A,IHCH\n' "sheet.csv:2: '../A' is not a valid sample id"
-check_sheet 'sample,tumor_type,vcf\nA,IHCH,-\n' "sheet.csv:2: column vcf: '-' (standard input) cannot feed a workflow job"
+check_sheet 'sample,tumor_type,vcf\nA,IHCH,-\n' \
+  "sheet.csv:2: column vcf: '-' (standard input) cannot feed a workflow job"
 
 echo "== 3. one failing sample, --keep-going, then the survivors' cohort =="
 mkdir -p "$work/run3"
