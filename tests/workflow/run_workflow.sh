@@ -82,8 +82,8 @@ for text in '"tumor_type": "EHCH"' 'partner BICC1' '"homozygous deletion"' '"for
   expect_grep "$text" "$out/MIXED-EHCH/MIXED-EHCH.precis.json"
 done
 if ((!has_cohort)); then
-  fail "'$precis cohort --help' failed: the precis cohort command is missing, so the workflow's cohort rule" \
-    "cannot run (the per-sample jobs passed)"
+  fail "the 'precis cohort' command is missing from $precis (its --help shows no 'Usage: precis cohort')," \
+    "so the workflow's cohort rule cannot run; the per-sample jobs passed"
 fi
 expect_file "$out/cohort.precis.tsv"
 expect_file "$out/cohort.precis.html"
