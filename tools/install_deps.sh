@@ -8,6 +8,10 @@ packages=(build-essential cmake pkg-config ccache libhts-dev rapidjson-dev libre
 if [[ "${PRECIS_WITH_BROWSER:-1}" == "1" ]]; then
   packages+=(chromium nodejs)
 fi
+# Optional: Snakemake for the workflow test (tests/workflow/run_workflow.sh, skipped without it).
+if [[ "${PRECIS_WITH_WORKFLOW:-1}" == "1" ]]; then
+  packages+=(snakemake)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # Checks that precis works as installed, without its source tree:
 #  1. `cmake --install` into a prefix, the prefix moved elsewhere (relocatable), the example case run from a
-#     copy outside the source tree; the binary must hold no path of the source tree;
+#     copy outside the source tree; the binary must hold no path of the source tree; the installed
+#     Snakemake workflow runs the example's sample job (when snakemake is installed);
 #  2. the Debian package (`cpack -G DEB`) installed with apt-get, the example run with /usr/bin/precis,
 #     then the package removed (skipped with a message when not root).
 # Usage: tools/test_install.sh [BUILD_DIR]   (default: build, built by tools/build.sh)
@@ -41,6 +42,17 @@ if [[ $rc -ne 4 || "$msg" != *"cannot find the schemas directory"* ]]; then
   echo "precis install test: binary without data: expected exit 4 and 'cannot find', got $rc: $msg" >&2
   exit 1
 fi
+# The Snakemake workflow from the prefix: its sample job with the installed binary (when snakemake exists).
+[[ -s "$work/moved/share/precis/workflow/Snakefile" && -s "$work/moved/share/precis/workflow/config.yaml" ]] ||
+  { echo "precis install test: share/precis/workflow/ is missing" >&2; exit 1; }
+if command -v snakemake >/dev/null 2>&1; then
+  printf 'sample,tumor_type,case\nGBC-DEMO,GBC,case/case.json\n' >"$work/samples.csv"
+  (cd "$work" && env -u PRECIS_KB_DIR -u PRECIS_SCHEMAS_DIR snakemake -s "$work/moved/share/precis/workflow/Snakefile" \
+    --cores 1 --until interpret --config samplesheet=samples.csv outdir=out-workflow \
+    precis="$work/moved/bin/precis" >"$work/workflow.log" 2>&1) ||
+    { cat "$work/workflow.log" >&2; echo "precis install test: the installed workflow failed" >&2; exit 1; }
+  check_reports "$work/out-workflow/GBC-DEMO"
+fi
 echo "installed copy: OK ($work/moved/bin/precis, data in share/precis)"
 
 echo "== Debian package =="
@@ -58,4 +70,5 @@ trap 'apt-get remove -y -qq precis >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
   --case "$work/case/case.json" --out "$work/out-deb" --quiet >/dev/null)
 check_reports "$work/out-deb"
 /usr/bin/precis kb validate | grep -q "/usr/share/precis/knowledgebase is valid"
+[[ -s /usr/share/precis/workflow/Snakefile ]] || { echo "precis install test: no workflow in the package" >&2; exit 1; }
 echo "Debian package: OK ($(basename "$deb"))"
