@@ -118,7 +118,7 @@ std::string settings_fingerprint(const interpret::InterpretOptions& o, const kb:
                         "|" + (prior.best_response ? to_string(*prior.best_response) : ""));
     }
     for (const auto& [name, value] : o.specimen) {
-        add_setting(text, "specimen", name + "=" + value);
+        add_setting(text, "specimen", str::concat({name, "=", value}));
     }
     Sha256 digest;
     digest.update(text);

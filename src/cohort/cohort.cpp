@@ -199,7 +199,8 @@ std::vector<CohortSample> load_from_batch_json(const fs::path& dir, const std::s
             samples.push_back(std::move(failed));
             continue;
         }
-        CohortSample read = read_report(dir, sample + "/" + sample, sample, tumor_type, schemas_dir);
+        CohortSample read =
+            read_report(dir, str::concat({sample, "/", sample}), sample, tumor_type, schemas_dir);
         if (read.status == SampleStatus::ok && status == "resumed") {
             read.status = SampleStatus::resumed;
         }

@@ -292,7 +292,8 @@ std::string oncoprint(const std::vector<CohortSample>& samples, const std::vecto
                             esc(sample.sample) + " (" + to_string(sample.status) + ")</title>" + esc(name) +
                             "</text>";
         if (!links[i].empty()) {
-            label = "<a href=\"" + esc(str::percent_encode(links[i], "/")) + "\">" + label + "</a>";
+            label =
+                str::concat({"<a href=\"", esc(str::percent_encode(links[i], "/")), "\">", label, "</a>"});
         }
         out += "<g class=\"sample-row\" data-sample=\"" + esc(sample.sample) + "\" data-status=\"" +
                to_string(sample.status) + "\">" + label;
@@ -333,11 +334,11 @@ std::string sample_table(const std::vector<CohortSample>& samples, const std::ve
         if (!s.error.empty()) {
             report = "<span class=\"error\">" + esc(s.error) + "</span>";
         }
-        out += "<tr data-sample=\"" + esc(s.sample) + "\"><td>" + esc(s.sample) + "</td><td>" +
-               esc(s.tumor_type) + "</td><td class=\"status-" + status + "\">" + status +
-               "</td><td class=\"num\">" +
-               (s.reported() ? std::to_string(s.actionable_findings()) : std::string("&ndash;")) +
-               "</td><td>" + esc(str::join(detected, "; ")) + "</td><td>" + report + "</td></tr>\n";
+        out += str::concat(
+            {"<tr data-sample=\"", esc(s.sample), "\"><td>", esc(s.sample), "</td><td>", esc(s.tumor_type),
+             "</td><td class=\"status-", status, "\">", status, "</td><td class=\"num\">",
+             s.reported() ? std::to_string(s.actionable_findings()) : std::string("&ndash;"), "</td><td>",
+             esc(str::join(detected, "; ")), "</td><td>", report, "</td></tr>\n"});
     }
     return out + "</tbody>\n</table>\n</section>\n";
 }

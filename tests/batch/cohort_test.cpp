@@ -119,7 +119,7 @@ std::vector<std::vector<std::string>> tsv_rows(const std::string& text) {
 }
 
 fs::path copy_case_vcf(const fs::path& dir, const std::string& name, const std::string& case_name) {
-    const fs::path target = dir / name;
+    fs::path target = dir / name;
     fs::create_directories(target.parent_path());
     fs::copy_file(kCases / case_name / "variants.vcf", target, fs::copy_options::overwrite_existing);
     return target;
