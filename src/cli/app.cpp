@@ -289,6 +289,7 @@ constexpr const char* kBatchHelp =
     "  genome, vcf, tumor_sample, maf, cnv, cnv_format, purity, ploidy, amp_min_copy_number, fusions,\n"
     "  fusion_format, sv_vcf, ihc, msi, msi_caller, msi_score, msi_status, msi_threshold, tmb,\n"
     "  panel_size_mb, panel_bed  as the interpret options of the same name (with '_')\n"
+    "  line_of_therapy           as --line\n"
     "  Empty cells are not given; relative paths resolve against the samplesheet's directory.\n"
     "\n"
     "Outputs (in --out DIR):\n"
