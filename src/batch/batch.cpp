@@ -18,9 +18,11 @@
 #include <thread>
 
 #include "batch/samplesheet.hpp"
+#include "cohort/cohort.hpp"
 #include "common/error.hpp"
 #include "common/files.hpp"
 #include "common/json.hpp"
+#include "common/logging.hpp"
 #include "common/sha256.hpp"
 #include "common/strings.hpp"
 #include "common/version.hpp"
@@ -35,60 +37,118 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-//! One row of the cohort table, from a fresh report or a resumed report's JSON.
-struct CohortFinding {
-    std::string id;
-    std::string gene;
-    std::string alteration;
-    std::string category;
-    std::optional<Level> best_level;  //!< best sensitivity level
-    bool on_label = false;
-    std::vector<std::string> therapies;  //!< "drug+drug" per sensitivity match, unique, in report order
-};
-
 struct SampleResult {
     std::string status = "failed";  //!< ok | failed | resumed
     int exit_code = 1;
     std::string error;
     std::vector<InputFile> inputs;
     double seconds = 0;
-    std::vector<CohortFinding> findings;
+    std::string fingerprint;  //!< settings_fingerprint() of a reported sample (empty when failed)
+    cohort::CohortSample cohort;
 };
-
-void add_therapy(CohortFinding& row, const std::vector<std::string>& drugs, const std::string& direction,
-                 std::optional<Level> level, bool on_label) {
-    if (direction != "sensitivity" || !level || is_resistance(*level)) {
-        return;
-    }
-    if (!row.best_level || level_rank(*level) < level_rank(*row.best_level)) {
-        row.best_level = level;
-    }
-    row.on_label = row.on_label || on_label;
-    const std::string name = str::join(drugs, "+");
-    if (std::find(row.therapies.begin(), row.therapies.end(), name) == row.therapies.end()) {
-        row.therapies.push_back(name);
-    }
-}
-
-std::vector<CohortFinding> cohort_findings(const Report& report) {
-    std::vector<CohortFinding> rows;
-    for (const Finding& finding : report.findings) {
-        CohortFinding row;
-        row.id = finding.id;
-        row.gene = finding.gene;
-        row.alteration = finding.alteration;
-        row.category = to_string(finding.category);
-        for (const TherapyMatch& match : finding.therapies) {
-            add_therapy(row, match.drugs, to_string(match.direction), match.level, match.on_label);
-        }
-        rows.push_back(std::move(row));
-    }
-    return rows;
-}
 
 std::string member_string(const rapidjson::Value& object, const char* key) {
     const auto it = object.FindMember(key);
     return it != object.MemberEnd() && it->value.IsString() ? it->value.GetString() : std::string();
+}
+
+void add_setting(std::string& text, const char* key, const std::string& value) {
+    text += key;
+    text += '=';
+    text += std::to_string(value.size());  // length-prefixed: no value can fake another key
+    text += ':';
+    text += value;
+    text += '\n';
+}
+
+void add_setting(std::string& text, const char* key, const std::optional<double>& value) {
+    add_setting(text, key, value ? str::format_significant(*value, 17) : std::string());
+}
+
+//! What, besides the input files' content, decides a sample's reports: every setting of the request after
+//! its case file is applied, the batch's formats, the knowledge base and the precis version. A resumed
+//! sample must have the same fingerprint as when its reports were written.
+std::string settings_fingerprint(const interpret::InterpretOptions& o, const kb::KnowledgeBase& kb) {
+    std::string text;
+    const std::pair<const char*, const std::string*> texts[] = {
+        {"sample", &o.sample},
+        {"tumor_type", &o.tumor_type},
+        {"genome", &o.genome},
+        {"vcf", &o.vcf},
+        {"tumor_sample", &o.tumor_sample},
+        {"maf", &o.maf},
+        {"cnv", &o.cnv},
+        {"cnv_format", &o.cnv_format},
+        {"fusions", &o.fusions},
+        {"fusion_format", &o.fusion_format},
+        {"sv_vcf", &o.sv_vcf},
+        {"ihc", &o.ihc},
+        {"msi", &o.msi},
+        {"msi_caller", &o.msi_caller},
+        {"msi_status", &o.msi_status},
+        {"panel_bed", &o.panel_bed},
+        {"formats", &o.formats},
+    };
+    add_setting(text, "precis", std::string(kVersion));
+    for (const auto& [key, value] : texts) {
+        add_setting(text, key, *value);
+    }
+    add_setting(text, "kb_version", kb.version());
+    add_setting(text, "kb_hash", kb.content_hash());
+    const std::pair<const char*, const std::optional<double>*> numbers[] = {
+        {"purity", &o.purity},
+        {"ploidy", &o.ploidy},
+        {"msi_score", &o.msi_score},
+        {"msi_threshold", &o.msi_threshold},
+        {"tmb", &o.tmb},
+        {"panel_size_mb", &o.panel_size_mb},
+        {"amp_min_copy_number", &o.amp_min_copy_number},
+    };
+    for (const auto& [key, value] : numbers) {
+        add_setting(text, key, *value);
+    }
+    add_setting(text, "min_fusion_reads", std::to_string(o.min_fusion_reads));
+    add_setting(text, "line_of_therapy", o.line_of_therapy ? std::to_string(*o.line_of_therapy) : "");
+    add_setting(text, "flags",
+                std::string(o.strict ? "strict," : "") + (o.include_filtered ? "filtered," : "") +
+                    (o.deterministic ? "deterministic" : ""));
+    for (const PriorTherapy& prior : o.prior_therapies) {
+        add_setting(text, "prior_therapy",
+                    str::join(prior.drugs, "+") + "|" + to_string(prior.stopped_for) + "|" + prior.toxicity +
+                        "|" + (prior.best_response ? to_string(*prior.best_response) : ""));
+    }
+    for (const auto& [name, value] : o.specimen) {
+        add_setting(text, "specimen", str::concat({name, "=", value}));
+    }
+    Sha256 digest;
+    digest.update(text);
+    return "sha256:" + digest.hex_digest();
+}
+
+//! The settings fingerprint of each sample in the previous run's DIR/batch.json (none when absent or
+//! unreadable: then nothing is resumed).
+std::map<std::string, std::string> previous_fingerprints(const std::string& out) {
+    std::map<std::string, std::string> fingerprints;
+    const fs::path path = fs::path(out) / "batch.json";
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
+        return fingerprints;
+    }
+    try {
+        const rapidjson::Document doc =
+            json::parse_json(read_text_file(path.string(), "batch summary"), path.string(), ErrorKind::input);
+        if (doc.IsObject() && doc.HasMember("samples") && doc["samples"].IsArray()) {
+            for (const auto& sample : doc["samples"].GetArray()) {
+                if (sample.IsObject()) {
+                    fingerprints[member_string(sample, "sample")] =
+                        member_string(sample, "settings_fingerprint");
+                }
+            }
+        }
+    } catch (const Error& error) {
+        spdlog::warn("{}: not read, no sample is resumed: {}", path.string(), error.what());
+    }
+    return fingerprints;
 }
 
 //! Input files the request names, by report role, with their current SHA-256 ("" when unreadable).
@@ -113,83 +173,65 @@ std::map<std::string, std::string> current_input_hashes(const interpret::Interpr
     return hashes;
 }
 
-//! The sample's previous result when its JSON report records the current KB hash and input hashes.
-std::optional<SampleResult> resumable(const interpret::InterpretOptions& options,
-                                      const std::string& kb_hash) {
+//! The sample's previous result when the previous batch.json records the same settings fingerprint and its
+//! JSON report records the current KB hash and input hashes.
+std::optional<SampleResult> resumable(const interpret::InterpretOptions& options, const kb::KnowledgeBase& kb,
+                                      const std::string& fingerprint,
+                                      const std::string& previous_fingerprint) {
+    if (previous_fingerprint.empty() || previous_fingerprint != fingerprint) {
+        return std::nullopt;
+    }
     const fs::path json_path = fs::path(options.out) / (options.sample + ".precis.json");
     std::error_code ec;
     if (!fs::is_regular_file(json_path, ec)) {
         return std::nullopt;
     }
-    rapidjson::Document doc;
-    try {
-        doc = json::parse_json(read_text_file(json_path.string(), "report"), json_path.string(),
-                               ErrorKind::input);
-    } catch (const Error&) {
-        return std::nullopt;
-    }
-    if (!doc.IsObject() || !doc.HasMember("provenance") || !doc["provenance"].IsObject()) {
-        return std::nullopt;
-    }
-    const rapidjson::Value& provenance = doc["provenance"];
-    if (member_string(provenance, "kb_hash") != kb_hash) {
-        return std::nullopt;
-    }
     SampleResult result;
-    std::map<std::string, std::string> recorded;
-    if (const auto it = provenance.FindMember("inputs");
-        it != provenance.MemberEnd() && it->value.IsArray()) {
-        for (const auto& input : it->value.GetArray()) {
-            if (input.IsObject()) {
-                recorded[member_string(input, "role")] = member_string(input, "sha256");
-                result.inputs.push_back(InputFile{member_string(input, "role"), member_string(input, "path"),
-                                                  member_string(input, "sha256"),
-                                                  member_string(input, "format")});
-            }
+    try {
+        const rapidjson::Document doc = json::parse_json(read_text_file(json_path.string(), "report"),
+                                                         json_path.string(), ErrorKind::input);
+        if (!doc.IsObject() || !doc.HasMember("provenance") || !doc["provenance"].IsObject()) {
+            return std::nullopt;
         }
-    }
-    const std::map<std::string, std::string> current = current_input_hashes(options);
-    if (current != recorded ||
-        std::any_of(current.begin(), current.end(), [](const auto& entry) { return entry.second.empty(); })) {
-        return std::nullopt;
-    }
-    if (const auto it = doc.FindMember("findings"); it != doc.MemberEnd() && it->value.IsArray()) {
-        for (const auto& finding : it->value.GetArray()) {
-            if (!finding.IsObject()) {
-                continue;
-            }
-            CohortFinding row;
-            row.id = member_string(finding, "id");
-            row.gene = member_string(finding, "gene");
-            row.alteration = member_string(finding, "alteration");
-            row.category = member_string(finding, "category");
-            const auto therapies = finding.FindMember("therapies");
-            if (therapies != finding.MemberEnd() && therapies->value.IsArray()) {
-                for (const auto& match : therapies->value.GetArray()) {
-                    std::vector<std::string> drugs;
-                    if (const auto d = match.FindMember("drugs");
-                        d != match.MemberEnd() && d->value.IsArray()) {
-                        for (const auto& drug : d->value.GetArray()) {
-                            drugs.emplace_back(drug.IsString() ? drug.GetString() : "");
-                        }
-                    }
-                    const auto on_label = match.FindMember("on_label");
-                    add_therapy(row, drugs, member_string(match, "direction"),
-                                parse_level(member_string(match, "level")),
-                                on_label != match.MemberEnd() && on_label->value.IsBool() &&
-                                    on_label->value.GetBool());
+        const rapidjson::Value& provenance = doc["provenance"];
+        if (member_string(provenance, "kb_hash") != kb.content_hash()) {
+            return std::nullopt;
+        }
+        std::map<std::string, std::string> recorded;
+        if (const auto it = provenance.FindMember("inputs");
+            it != provenance.MemberEnd() && it->value.IsArray()) {
+            for (const auto& input : it->value.GetArray()) {
+                if (input.IsObject()) {
+                    recorded[member_string(input, "role")] = member_string(input, "sha256");
+                    result.inputs.push_back(
+                        InputFile{member_string(input, "role"), member_string(input, "path"),
+                                  member_string(input, "sha256"), member_string(input, "format")});
                 }
             }
-            result.findings.push_back(std::move(row));
         }
+        const std::map<std::string, std::string> current = current_input_hashes(options);
+        if (current != recorded || std::any_of(current.begin(), current.end(),
+                                               [](const auto& entry) { return entry.second.empty(); })) {
+            return std::nullopt;
+        }
+        result.cohort =
+            cohort::from_report_json(doc, json_path.string(), options.sample + "/" + options.sample);
+    } catch (const Error& error) {
+        spdlog::warn("not resumed, its report is run again: {}", error.what());
+        return std::nullopt;
     }
+    result.cohort.status = cohort::SampleStatus::resumed;
     result.status = "resumed";
     result.exit_code = 0;
+    result.fingerprint = fingerprint;
     return result;
 }
 
-//! Interprets one sample and writes its reports; every error is caught and recorded.
-SampleResult run_sample(const SampleRow& row, const BatchOptions& batch, const kb::KnowledgeBase& kb) {
+//! Interprets one sample and writes its reports; every error is caught and recorded. Every log line the
+//! sample causes names it.
+SampleResult run_sample(const SampleRow& row, const BatchOptions& batch, const kb::KnowledgeBase& kb,
+                        const std::string& previous_fingerprint) {
+    const LogContext log_context(row.options.sample);
     SampleResult result;
     const Clock::time_point start = Clock::now();
     try {
@@ -199,9 +241,10 @@ SampleResult run_sample(const SampleRow& row, const BatchOptions& batch, const k
         options.formats = batch.formats;
         options.pdf = false;
         interpret::validate_options(options);
+        const std::string fingerprint = settings_fingerprint(options, kb);
         std::optional<SampleResult> previous;
         if (batch.resume) {
-            previous = resumable(options, kb.content_hash());
+            previous = resumable(options, kb, fingerprint, previous_fingerprint);
         }
         if (previous) {
             result = std::move(*previous);
@@ -209,9 +252,10 @@ SampleResult run_sample(const SampleRow& row, const BatchOptions& batch, const k
             const Report report = interpret::interpret(options, kb);
             report::write_reports(report, options.out, options.formats, false);
             result.inputs = report.provenance.inputs;
-            result.findings = cohort_findings(report);
+            result.cohort = cohort::from_report(report, options.sample + "/" + options.sample);
             result.status = "ok";
             result.exit_code = 0;
+            result.fingerprint = fingerprint;
         }
     } catch (const Error& error) {
         result.exit_code = static_cast<int>(error.exit_code());
@@ -222,6 +266,13 @@ SampleResult run_sample(const SampleRow& row, const BatchOptions& batch, const k
     } catch (const std::exception& error) {
         result.exit_code = static_cast<int>(ExitCode::internal);
         result.error = std::string("internal error: ") + error.what();
+    }
+    if (result.exit_code != 0) {
+        result.cohort = cohort::CohortSample{};
+        result.cohort.sample = row.options.sample;
+        result.cohort.tumor_type = row.options.tumor_type;
+        result.cohort.status = cohort::SampleStatus::failed;
+        result.cohort.error = result.error;
     }
     result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return result;
@@ -292,10 +343,12 @@ std::string batch_json(const std::vector<SampleRow>& rows, const std::vector<Sam
         const SampleResult& result = results[i];
         w.StartObject();
         key_string("sample", rows[i].options.sample);
+        key_string("tumor_type", result.cohort.tumor_type);
         key_string("status", result.status);
         w.Key("exit_code");
         w.Int(result.exit_code);
         key_string("error", result.error);
+        key_string("settings_fingerprint", result.fingerprint);
         w.Key("inputs");
         w.StartArray();
         for (const InputFile& input : result.inputs) {
@@ -313,29 +366,6 @@ std::string batch_json(const std::vector<SampleRow>& rows, const std::vector<Sam
     w.EndArray();
     w.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
-}
-
-std::string cohort_tsv(const std::vector<SampleRow>& rows, const std::vector<SampleResult>& results) {
-    std::string out =
-        "sample\ttumor_type\tstatus\tfinding_id\tgene\talteration\tcategory\tbest_sensitivity_level\t"
-        "on_label\ttherapies\n";
-    const auto cell = [](const std::string& text) { return report::tsv_field(text); };
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const SampleResult& result = results[i];
-        const std::string prefix =
-            cell(rows[i].options.sample) + "\t" + cell(rows[i].options.tumor_type) + "\t";
-        if (result.exit_code != 0) {
-            out += prefix + "failed\t\t\t\t\t\t\t\n";
-            continue;
-        }
-        for (const CohortFinding& f : result.findings) {
-            out += prefix + cell(result.status) + "\t" + cell(f.id) + "\t" + cell(f.gene) + "\t" +
-                   cell(f.alteration) + "\t" + cell(f.category) + "\t" +
-                   (f.best_level ? to_string(*f.best_level) : "") + "\t" + (f.on_label ? "yes" : "no") +
-                   "\t" + cell(str::join(f.therapies, "; ")) + "\n";
-        }
-    }
-    return out;
 }
 
 }  // namespace
@@ -379,12 +409,16 @@ int run_batch(const BatchOptions& options) {
         row.options.threads = 1;  // the workers are the parallelism
         row.options.command_line = options.command_line;
     }
+    const std::map<std::string, std::string> previous =
+        options.resume ? previous_fingerprints(options.out) : std::map<std::string, std::string>();
     std::vector<SampleResult> results(requests.size());
     Progress progress(requests.size(), options.quiet);
     std::atomic<std::size_t> next{0};
     const auto worker = [&] {
         for (std::size_t i = next++; i < requests.size(); i = next++) {
-            results[i] = run_sample(requests[i], options, kb);
+            const auto it = previous.find(requests[i].options.sample);
+            results[i] =
+                run_sample(requests[i], options, kb, it != previous.end() ? it->second : std::string());
             progress.sample_done(requests[i].options.sample, results[i]);
         }
     };
@@ -398,7 +432,12 @@ int run_batch(const BatchOptions& options) {
         worker();
     }
     write_file_atomically((fs::path(options.out) / "batch.json").string(), batch_json(rows, results, kb));
-    write_file_atomically((fs::path(options.out) / "cohort.precis.tsv").string(), cohort_tsv(rows, results));
+    std::vector<cohort::CohortSample> samples;
+    samples.reserve(results.size());
+    for (SampleResult& result : results) {
+        samples.push_back(std::move(result.cohort));
+    }
+    cohort::write_cohort(options.out, samples);
     std::vector<int> codes;
     codes.reserve(results.size());
     for (const SampleResult& result : results) {

@@ -9,13 +9,15 @@ namespace precis::batch {
 
 struct BatchOptions {
     std::string samplesheet;
-    std::string out;    //!< DIR: DIR/<sample>/ per sample, DIR/batch.json, DIR/cohort.precis.tsv
+    std::string out;    //!< DIR: DIR/<sample>/ per sample, DIR/batch.json, DIR/cohort.precis.{tsv,html}
     unsigned jobs = 0;  //!< worker threads; 0 = std::thread::hardware_concurrency()
     std::string formats = "json,html,tsv,fhir";
     std::string kb_dir;
     std::string schemas_dir;
-    bool resume = false;  //!< skip samples whose report's input and KB hashes are unchanged
-    bool quiet = false;   //!< no progress on stderr
+    //! Skip samples whose report's input and KB hashes and whose settings fingerprint (in batch.json) are
+    //! unchanged.
+    bool resume = false;
+    bool quiet = false;  //!< no progress on stderr
     std::vector<std::string> command_line;
 };
 
@@ -25,8 +27,9 @@ int combined_exit_code(const std::vector<int>& codes);
 
 //! Runs the batch and returns its exit code (combined_exit_code of the samples). A bad samplesheet throws
 //! Error(usage) before any sample runs; a knowledge base that fails to load throws Error(knowledge_base);
-//! batch.json or the cohort table that cannot be written throws Error(output). A failing sample never
-//! stops the others: its error is recorded in batch.json and the cohort table.
+//! batch.json or the cohort outputs (cohort::write_cohort) that cannot be written throw Error(output). A
+//! failing sample never stops the others: its error is recorded in batch.json and the cohort outputs.
+//! Every log line a sample causes names it (LogContext).
 int run_batch(const BatchOptions& options);
 
 }  // namespace precis::batch

@@ -11,6 +11,7 @@
 
 #include "batch/batch.hpp"
 #include "cli/options.hpp"
+#include "cohort/cohort.hpp"
 #include "common/error.hpp"
 #include "common/logging.hpp"
 #include "common/version.hpp"
@@ -95,6 +96,32 @@ int run_interpret(const InterpretOptions& options) {
     return 0;
 }
 
+//! `precis cohort DIR`: rewrites DIR/cohort.precis.tsv and DIR/cohort.precis.html from the reports in DIR.
+int run_cohort(const std::string& dir, const std::string& schemas_dir) {
+    const std::vector<cohort::CohortSample> samples = cohort::load_cohort(dir, schemas_dir);
+    std::size_t unreadable = 0;
+    std::size_t failed = 0;
+    for (const cohort::CohortSample& sample : samples) {
+        if (sample.status == cohort::SampleStatus::unreadable) {
+            ++unreadable;
+            std::cerr << "precis cohort: " << sample.sample << ": report unreadable: " << sample.error
+                      << '\n';
+        }
+        failed += sample.status == cohort::SampleStatus::failed ? 1 : 0;
+    }
+    for (const std::string& path : cohort::write_cohort(dir, samples)) {
+        std::cout << path << '\n';
+    }
+    spdlog::info("{} sample(s): {} failed in the batch, {} with an unreadable report", samples.size(), failed,
+                 unreadable);
+    if (unreadable > 0) {
+        std::cerr << "precis: input error: " << unreadable
+                  << " report(s) could not be read; they are listed as unreadable in the cohort outputs\n";
+        return static_cast<int>(ExitCode::input);
+    }
+    return 0;
+}
+
 int run_kb_validate(const std::string& kb_dir, const std::string& schemas_dir) {
     const auto problems = kb::KnowledgeBase::validate(kb_dir, schemas_dir);
     if (problems.empty()) {
@@ -135,6 +162,8 @@ struct Commands {
     CLI::App* batch = nullptr;
     batch::BatchOptions batch_options;
     CLI::App* kb_diff = nullptr;
+    CLI::App* cohort = nullptr;
+    std::string cohort_dir;
     std::string validate_dir;
     std::string diff_old;
     std::string diff_new;
@@ -260,13 +289,17 @@ constexpr const char* kBatchHelp =
     "  genome, vcf, tumor_sample, maf, cnv, cnv_format, purity, ploidy, amp_min_copy_number, fusions,\n"
     "  fusion_format, sv_vcf, ihc, msi, msi_caller, msi_score, msi_status, msi_threshold, tmb,\n"
     "  panel_size_mb, panel_bed  as the interpret options of the same name (with '_')\n"
+    "  line_of_therapy           as --line\n"
     "  Empty cells are not given; relative paths resolve against the samplesheet's directory.\n"
     "\n"
     "Outputs (in --out DIR):\n"
     "  SAMPLE/             each sample's reports, as written by `precis interpret`\n"
     "  batch.json          versions, KB hash and per sample: status (ok, failed, resumed), exit code,\n"
     "                      error, input checksums, seconds\n"
-    "  cohort.precis.tsv   one row per sample x finding; one row per failed sample\n"
+    "  cohort.precis.tsv   one row per sample x finding; one row per failed sample (as `precis cohort`)\n"
+    "  cohort.precis.html  biomarker prevalence, actionable fraction per tumour type, oncoprint, links\n"
+    "  --resume reruns a sample whose settings fingerprint (every samplesheet value, case file content,\n"
+    "  --formats, KB version and hash, precis version; kept in batch.json) or input checksums changed.\n"
     "\n"
     "Exit codes:\n"
     "  0  every sample succeeded (or was resumed unchanged)\n"
@@ -289,11 +322,43 @@ void add_batch_command(CLI::App& app, Commands& commands) {
         "Reports per sample: comma list of json,html,tsv,fhir,pdf (default json,html,tsv,fhir)");
     batch->add_option("--kb", options.kb_dir,
                       "Knowledge-base directory (default: bundled knowledgebase/, or $PRECIS_KB_DIR)");
-    batch->add_flag("--resume", options.resume,
-                    "Skip samples whose JSON report records the current input checksums and KB hash");
+    batch->add_flag(
+        "--resume", options.resume,
+        "Skip samples whose JSON report records the current input checksums and KB hash and whose "
+        "settings (fingerprint in batch.json) are unchanged");
     batch->add_flag("--quiet", commands.quiet, "No progress; only errors on stderr");
     batch->add_flag("--verbose", commands.verbose, "Debug logging on stderr");
     commands.batch = batch;
+}
+
+constexpr const char* kCohortHelp =
+    "Reads DIR/batch.json when present (its samples, in order; failed ones stay failed), else every\n"
+    "DIR/*/*.precis.json (as written by `precis interpret --sample S --out DIR/S`), and rewrites\n"
+    "  DIR/cohort.precis.tsv   one row per sample x finding; failed and unreadable samples with the reason\n"
+    "  DIR/cohort.precis.html  self-contained: biomarker prevalence (detected / not detected / not "
+    "assessed),\n"
+    "                          actionable fraction per tumour type, oncoprint, links to each sample's "
+    "report\n"
+    "Each is written to a temporary file and renamed into place. A report that cannot be read or does not\n"
+    "follow schemas/report.schema.json is listed as unreadable, with the reason, never skipped.\n"
+    "\n"
+    "Exit codes:\n"
+    "  0  cohort outputs written; every report listed was read (failed batch samples do not count)\n"
+    "  2  DIR not given, missing or not a directory\n"
+    "  3  batch.json damaged or no sample found (nothing written); or outputs written but at least one\n"
+    "     report is unreadable\n"
+    "  5  an output could not be written\n";
+
+void add_cohort_command(CLI::App& app, Commands& commands) {
+    commands.cohort = app.add_subcommand(
+        "cohort",
+        "Summarise a directory of per-sample reports: DIR/cohort.precis.tsv and DIR/cohort.precis.html");
+    commands.cohort->footer(std::string("\n") + kCohortHelp);
+    commands.cohort
+        ->add_option("DIR", commands.cohort_dir, "The --out directory of `precis batch` (or of a workflow)")
+        ->required();
+    commands.cohort->add_flag("--quiet", commands.quiet, "Only errors on stderr");
+    commands.cohort->add_flag("--verbose", commands.verbose, "Debug logging on stderr");
 }
 
 void add_kb_commands(CLI::App& app, Commands& commands) {
@@ -335,6 +400,9 @@ int run_command(const CLI::App& app, Commands& commands) {
                                      : Verbosity::normal);
     io::set_htslib_logging(commands.verbose);
     const std::string schemas_dir = default_dir("PRECIS_SCHEMAS_DIR", "schemas", "report.schema.json", "");
+    if (commands.cohort->parsed()) {
+        return run_cohort(commands.cohort_dir, schemas_dir);
+    }
     const bool kb_given =
         !commands.options.kb_dir.empty() || !commands.validate_dir.empty() || commands.kb_diff->parsed();
     const std::string kb_default =
@@ -375,7 +443,7 @@ int run_command(const CLI::App& app, Commands& commands) {
         return run_kb_validate(commands.validate_dir.empty() ? kb_default : commands.validate_dir,
                                schemas_dir);
     }
-    std::cerr << app.help() << "precis: usage error: no command given (interpret, batch, kb)\n";
+    std::cerr << app.help() << "precis: usage error: no command given (interpret, batch, cohort, kb)\n";
     return static_cast<int>(ExitCode::usage);
 }
 
@@ -395,6 +463,7 @@ int run(int argc, char** argv) {
     commands.batch_options.command_line = commands.options.command_line;
     add_interpret_command(app, commands);
     add_batch_command(app, commands);
+    add_cohort_command(app, commands);
     add_kb_commands(app, commands);
     // The one catch point: every Error becomes its documented exit code.
     try {

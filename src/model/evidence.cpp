@@ -88,6 +88,9 @@ std::optional<RuleEffect> parse_rule_effect(std::string_view text) noexcept {
 const char* to_string(BiomarkerState state) noexcept {
     return name_of(kStates, state);
 }
+std::optional<BiomarkerState> parse_biomarker_state(std::string_view text) noexcept {
+    return parse(kStates, text);
+}
 const char* to_string(Oncogenicity oncogenicity) noexcept {
     return name_of(kOncogenicity, oncogenicity);
 }

@@ -34,6 +34,13 @@ std::optional<RuleEffect> parse_rule_effect(std::string_view text) noexcept;
 //! A panel biomarker's status in this patient. not_assessed is never negative.
 enum class BiomarkerState { detected, not_detected, indeterminate, not_assessed };
 const char* to_string(BiomarkerState state) noexcept;  //!< "detected", "not_detected", ...
+std::optional<BiomarkerState> parse_biomarker_state(std::string_view text) noexcept;
+
+//! The report's definition of actionable: a sensitivity option at level 1 to 3B (the first screen's
+//! "Actionable findings" count, the cohort's actionable fraction).
+inline bool is_actionable(Direction direction, Level level) noexcept {
+    return direction == Direction::sensitivity && level_rank(level) <= level_rank(Level::level_3b);
+}
 
 //! What precis concludes about a finding (findings and other findings).
 enum class Oncogenicity {

@@ -204,10 +204,8 @@ std::string source_tag(const LevelProvenance& source) {
 //! Findings with a sensitivity option at level 1 to 3B for this tumour type (the first screen's count).
 std::size_t actionable_count(const std::vector<Finding>& findings) {
     return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
-        return std::any_of(f.therapies.begin(), f.therapies.end(), [](const TherapyMatch& t) {
-            return t.direction == Direction::sensitivity &&
-                   level_rank(t.level) <= level_rank(Level::level_3b);
-        });
+        return std::any_of(f.therapies.begin(), f.therapies.end(),
+                           [](const TherapyMatch& t) { return is_actionable(t.direction, t.level); });
     }));
 }
 

@@ -247,16 +247,17 @@ TEST(Batch, CohortTableRowForBrafV600E) {
     EXPECT_EQ(r.err, "") << "--quiet";
     const auto rows = tsv_rows(dir / "out" / "cohort.precis.tsv");
     ASSERT_GE(rows.size(), 3u);
-    EXPECT_EQ(rows[0],
-              (std::vector<std::string>{"sample", "tumor_type", "status", "finding_id", "gene", "alteration",
-                                        "category", "best_sensitivity_level", "on_label", "therapies"}));
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"sample", "tumor_type", "status", "finding_id", "gene",
+                                                 "alteration", "category", "best_sensitivity_level",
+                                                 "on_label", "therapies", "actionable", "error"}));
     const std::vector<std::string> expected_a = {
-        "A", "IHCH", "ok", "F1", "BRAF", "V600E", "small_variant", "1", "yes", "dabrafenib+trametinib"};
+        "A",   "IHCH", "ok", "F1", "BRAF", "V600E", "small_variant", "1", "yes", "dabrafenib+trametinib",
+        "yes", ""};
     bool found_a = false;
     bool found_case = false;
     for (const auto& row : rows) {
         found_a = found_a || row == expected_a;
-        found_case = found_case || (row.size() == 10 && row[0] == "FROMCASE" && row[1] == "CHOL" &&
+        found_case = found_case || (row.size() == 12 && row[0] == "FROMCASE" && row[1] == "CHOL" &&
                                     row[4] == "BRAF" && row[5] == "V600E");
     }
     EXPECT_TRUE(found_a) << slurp(dir / "out" / "cohort.precis.tsv");

@@ -5,8 +5,10 @@
 //   - the page makes no network request other than loading itself,
 //   - there are no console errors, uncaught exceptions or JavaScript dialogs,
 //   - the DOM has no <script> and no <img>, and the sample name shows as text,
-// then takes a full-page PNG screenshot and prints the page to PDF (A4 and Letter).
-// Usage: node check_page.mjs CHROMIUM REPORT.html OUTDIR [EXPECTED_TEXT]
+// then takes a full-page PNG screenshot and prints the page to PDF (A4 and Letter). With DOM_JSON it also
+// writes what the rendered page shows for the caller to check: the Content-Security-Policy, the links, and
+// every oncoprint cell (sample, status, biomarker, class, computed fill) of a cohort report.
+// Usage: node check_page.mjs CHROMIUM REPORT.html OUTDIR [EXPECTED_TEXT] [DOM_JSON]
 // Exit: 0 pass, 1 fail, 77 skip (cannot start Chromium).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,9 +16,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [chromium, htmlPath, outDir, expectedText] = process.argv.slice(2);
+const [chromium, htmlPath, outDir, expectedText, domJson] = process.argv.slice(2);
 if (!chromium || !htmlPath || !outDir) {
-  console.error('usage: node check_page.mjs CHROMIUM REPORT.html OUTDIR [EXPECTED_TEXT]');
+  console.error('usage: node check_page.mjs CHROMIUM REPORT.html OUTDIR [EXPECTED_TEXT] [DOM_JSON]');
   process.exit(2);
 }
 const pageUrl = pathToFileURL(resolve(htmlPath)).href;
@@ -133,6 +135,15 @@ async function main() {
       supportCaveats: [...document.querySelectorAll('#summary .support-caveat')].map(e => ({
         text: e.innerText, bottom: e.getBoundingClientRect().bottom })),
       viewportHeight: window.innerHeight,
+      cohort: document.getElementById('oncoprint') !== null,
+      csp: (document.querySelector('meta[http-equiv="Content-Security-Policy"]') || {}).content || '',
+      links: [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href')),
+      cells: [...document.querySelectorAll('#oncoprint rect.cell')].map(r => ({
+        sample: r.parentNode.dataset.sample, status: r.parentNode.dataset.status,
+        biomarker: r.dataset.biomarker, cls: r.getAttribute('class'), fill: getComputedStyle(r).fill,
+        width: r.getBBox().width,
+      })),
+      legend: [...document.querySelectorAll('.legend li')].map(li => li.textContent),
     })`,
   });
   const dom = JSON.parse(probe.result.value);
@@ -144,19 +155,24 @@ async function main() {
   if (expectedText && !dom.h1.includes(expectedText)) {
     problems.push(`heading does not show the sample name as text: ${JSON.stringify(dom.h1)}`);
   }
-  // The first screen: numbers with their units, and the low-support caveat visible without scrolling.
-  for (const unit of ['copies', 'mut/Mb', 'VAF']) {
-    if (!dom.summaryText.includes(unit)) problems.push(`first screen lacks the unit "${unit}"`);
-  }
-  if (dom.supportCaveats.length === 0) {
-    problems.push('the low-support (few reads / low VAF) caveat is not on the first screen');
-  }
-  for (const c of dom.supportCaveats) {
-    if (c.bottom > dom.viewportHeight) {
-      problems.push(`low-support caveat below the first screen (bottom ${c.bottom} > ${dom.viewportHeight}): ${c.text}`);
+  // The first screen of a sample report: numbers with their units, and the low-support caveat visible
+  // without scrolling.
+  if (!dom.cohort) {
+    for (const unit of ['copies', 'mut/Mb', 'VAF']) {
+      if (!dom.summaryText.includes(unit)) problems.push(`first screen lacks the unit "${unit}"`);
+    }
+    if (dom.supportCaveats.length === 0) {
+      problems.push('the low-support (few reads / low VAF) caveat is not on the first screen');
+    }
+    for (const c of dom.supportCaveats) {
+      if (c.bottom > dom.viewportHeight) {
+        problems.push(`low-support caveat below the first screen (bottom ${c.bottom} > ${dom.viewportHeight}): ${c.text}`);
+      }
     }
   }
-  if (dom.sections.length < 10) problems.push(`only ${dom.sections.length} sections: ${dom.sections.join(',')}`);
+  if (domJson) writeFileSync(domJson, JSON.stringify(dom, null, 1));
+  // The sample report has its ten or more sections; the cohort report four.
+  if (dom.sections.length < (dom.cohort ? 4 : 10)) problems.push(`only ${dom.sections.length} sections: ${dom.sections.join(',')}`);
 
   // Screenshots: the first screen (the summary must fit one screen) and the whole page.
   const top = await s('Page.captureScreenshot', { format: 'png' });
