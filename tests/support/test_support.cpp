@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "common/error.hpp"
@@ -18,10 +19,21 @@ extern char** environ;
 
 namespace precis::test {
 
+namespace {
+
+//! <tmp>/precis-tests/<build>: one directory per build tree (named from the binary's path), so that two
+//! checkouts running the same test at the same time never share a work directory.
+std::filesystem::path build_tmp_root() {
+    const std::size_t build_id = std::hash<std::string>{}(kPrecisBinary);
+    return std::filesystem::temp_directory_path() / "precis-tests" / std::to_string(build_id % 1000000007U);
+}
+
+}  // namespace
+
 std::filesystem::path work_dir() {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    std::filesystem::path dir = std::filesystem::temp_directory_path() / "precis-tests" /
-                                (std::string(info->test_suite_name()) + "." + info->name());
+    std::filesystem::path dir =
+        build_tmp_root() / (std::string(info->test_suite_name()) + "." + info->name());
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;
@@ -40,7 +52,7 @@ RunResult run_precis(const std::vector<std::string>& args) {
 
 RunResult run_precis(const std::vector<std::string>& args, const std::string& stdin_path) {
     RunResult result;
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "precis-tests" / "runs";
+    const std::filesystem::path dir = build_tmp_root() / "runs";
     std::filesystem::create_directories(dir);
     const std::string stem = (dir / std::to_string(::getpid())).string() + "-" +
                              std::to_string(reinterpret_cast<std::uintptr_t>(&result));

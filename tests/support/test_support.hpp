@@ -20,7 +20,7 @@ struct RunResult {
     std::string command;  //!< printed on failure
 };
 
-//! A fresh work directory per test: <tmp>/precis-tests/<suite>.<test>.
+//! A fresh work directory per test: <tmp>/precis-tests/<build id>/<suite>.<test>.
 std::filesystem::path work_dir();
 
 //! Runs the built precis binary with `args` (no shell: arguments are passed as-is), capturing stdout,
