@@ -108,10 +108,10 @@ std::string Sha256::hex_digest() {
     return out;
 }
 
-std::string sha256_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
+std::string sha256_file(const InputName& file) {
+    std::ifstream in(file.open, std::ios::binary);
     if (!in) {
-        throw Error(ErrorKind::input, path, "cannot open the file to compute its checksum",
+        throw Error(ErrorKind::input, file.given, "cannot open the file to compute its checksum",
                     "check that the path exists and is readable");
     }
     Sha256 hash;
