@@ -18,9 +18,8 @@ struct InputName {
 
     InputName() = default;
     //! A regular file opened, named and recorded as given (implicit: a plain path is such a file).
-    InputName(std::string path)  // NOLINT(google-explicit-constructor)
-        : open(path), given(path), shown(std::move(path)) {}
-    InputName(const char* path) : InputName(std::string(path)) {}  // NOLINT(google-explicit-constructor)
+    InputName(std::string path) : open(path), given(path), shown(std::move(path)) {}
+    InputName(const char* path) : InputName(std::string(path)) {}
     InputName(std::string open_path, std::string given_name, std::string shown_name)
         : open(std::move(open_path)), given(std::move(given_name)), shown(std::move(shown_name)) {}
 

@@ -137,7 +137,7 @@ InputSources::~InputSources() {
 }
 
 InputName InputSources::prepare(const std::string& given, const std::string& option,
-                                  const InputLimits& limits) {
+                                const InputLimits& limits) {
     if (given.empty()) {
         return {};
     }

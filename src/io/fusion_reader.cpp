@@ -212,8 +212,8 @@ void read_star_fusion(const Table& table, Reader& reader, FusionData& data) {
         if (name) {
             const auto [named5, named3] = split_fusion_name(Table::field(row, *name));
             if (!str::iequals(named5, fusion.gene5) || !str::iequals(named3, fusion.gene3)) {
-                data.warnings.push_back(table.name().shown + ":" + std::to_string(row.line) + ": FusionName '" +
-                                        std::string(str::trim(Table::field(row, *name))) +
+                data.warnings.push_back(table.name().shown + ":" + std::to_string(row.line) +
+                                        ": FusionName '" + std::string(str::trim(Table::field(row, *name))) +
                                         "' disagrees with LeftGene/RightGene (" + fusion.gene5 + ", " +
                                         fusion.gene3 + "); the gene columns were used");
             }

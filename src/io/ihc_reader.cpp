@@ -240,7 +240,8 @@ IhcData read_ihc(const InputName& file, const std::string& schemas_dir) {
     std::set<std::string> seen;
     for (const IhcResult& result : data.results) {
         if (!seen.insert(result.marker).second) {
-            throw Error(ErrorKind::input, Where{file.given, result.where.line, result.where.detail}.to_string(),
+            throw Error(ErrorKind::input,
+                        Where{file.given, result.where.line, result.where.detail}.to_string(),
                         "marker " + result.marker + " is given twice", "give one result per marker");
         }
     }

@@ -120,7 +120,7 @@ class VcfFile {
             return std::nullopt;
         }
         const int id = bcf_hdr_id2int(header_.get(), BCF_DT_ID, key);
-        const int type = bcf_hdr_id2type(header_.get(), BCF_HL_INFO, id);
+        const int type = static_cast<int>(bcf_hdr_id2type(header_.get(), BCF_HL_INFO, id));  // 4-bit code
         if (type == BCF_HT_INT) {
             HtsBuffer<std::int32_t> buffer;
             const int n =
@@ -149,7 +149,7 @@ class VcfFile {
             return result;
         }
         const int id = bcf_hdr_id2int(header_.get(), BCF_DT_ID, key);
-        const int type = bcf_hdr_id2type(header_.get(), BCF_HL_FMT, id);
+        const int type = static_cast<int>(bcf_hdr_id2type(header_.get(), BCF_HL_FMT, id));  // 4-bit code
         if (type == BCF_HT_INT) {
             HtsBuffer<std::int32_t> buffer;
             const int n =
@@ -485,9 +485,12 @@ CnvData read_cnv_vcf(const InputName& file, const std::string& sample_id, bool s
         }
         std::optional<double> cn;
         const auto format_cn = vcf.format_numbers("CN");
-        if (sample >= 0 && static_cast<std::size_t>(sample) < format_cn.size() &&
-            !format_cn[sample].empty() && !std::isnan(format_cn[sample][0])) {
-            cn = format_cn[sample][0];
+        const std::vector<double>* sample_cn =
+            sample >= 0 && static_cast<std::size_t>(sample) < format_cn.size()
+                ? &format_cn[static_cast<std::size_t>(sample)]
+                : nullptr;
+        if (sample_cn != nullptr && !sample_cn->empty() && !std::isnan(sample_cn->front())) {
+            cn = sample_cn->front();
         } else {
             cn = vcf.info_number("CN");
         }

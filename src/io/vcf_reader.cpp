@@ -272,8 +272,8 @@ struct VcfReader::Impl {
         }
         const std::string suffix = index_suffix();
         std::error_code ec;
-        if (!suffix.empty() &&
-            std::filesystem::last_write_time(path + suffix, ec) < std::filesystem::last_write_time(path, ec)) {
+        if (!suffix.empty() && std::filesystem::last_write_time(path + suffix, ec) <
+                                   std::filesystem::last_write_time(path, ec)) {
             const auto stale = [&](const std::string& data) {
                 return "the index " + data + suffix + " is older than the data (stale)";
             };
@@ -282,8 +282,9 @@ struct VcfReader::Impl {
         }
         for (const std::string& name : names) {
             if (bcf_hdr_name2id(header.get(), name.c_str()) < 0) {
-                const std::string problem = "the index names contig '" + name +
-                                            "', which the VCF header does not define (an index of another file?)";
+                const std::string problem =
+                    "the index names contig '" + name +
+                    "', which the VCF header does not define (an index of another file?)";
                 reject_index(problem, problem);
                 return;
             }
