@@ -34,26 +34,27 @@ std::string random_name_part() {
 
 }  // namespace
 
-std::string read_text_file(const std::string& path, const std::string& what) {
+std::string read_text_file(const InputName& file, const std::string& what) {
+    const std::string& path = file.open;
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
-        throw Error(ErrorKind::input, path, "the " + what + " is a directory, not a file",
+        throw Error(ErrorKind::input, file.given, "the " + what + " is a directory, not a file",
                     "give the path of the file itself");
     }
     // Text inputs are read whole: a file larger than this is not a table or JSON document precis expects.
     constexpr std::uintmax_t kMaxTextBytes = std::uintmax_t{1} << 30;
     if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) > kMaxTextBytes) {
-        throw Error(ErrorKind::input, path, "the " + what + " is larger than 1 GiB",
+        throw Error(ErrorKind::input, file.given, "the " + what + " is larger than 1 GiB",
                     "check that this is the intended file (text inputs are read whole)");
     }
     if (std::filesystem::is_character_file(path, ec) || std::filesystem::is_block_file(path, ec) ||
         std::filesystem::is_socket(path, ec)) {
-        throw Error(ErrorKind::input, path, "the " + what + " is a device or socket, not a file",
+        throw Error(ErrorKind::input, file.given, "the " + what + " is a device or socket, not a file",
                     "give a regular file (or a pipe)");
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        throw Error(ErrorKind::input, path, "cannot open the " + what + ": " + std::strerror(errno),
+        throw Error(ErrorKind::input, file.given, "cannot open the " + what + ": " + std::strerror(errno),
                     "check that the path exists and is readable");
     }
     std::ostringstream buffer;

@@ -5,10 +5,12 @@
 #include <string>
 #include <string_view>
 
+#include "common/input_name.hpp"
+
 namespace precis {
 
-//! Reads a whole text file; throws Error(kind) naming the file when it cannot be read.
-std::string read_text_file(const std::string& path, const std::string& what);
+//! Reads a whole text file (file.open); throws Error(input) naming file.given when it cannot be read.
+std::string read_text_file(const InputName& file, const std::string& what);
 
 //! A new file with an unpredictable name, created like mkstemp: O_CREAT | O_EXCL | O_NOFOLLOW, so an
 //! existing file or a planted symbolic link at that name is never opened. The file is closed and removed

@@ -12,7 +12,6 @@
 #include <filesystem>
 
 #include "common/error.hpp"
-#include "common/strings.hpp"
 
 namespace precis {
 
@@ -127,16 +126,20 @@ std::string spool(int in, const std::string& name, const std::string& option, co
 
 }  // namespace
 
+InputName InputName::file_name_only() const {
+    return {open, given, std::filesystem::path(given).filename().string()};
+}
+
 InputSources::~InputSources() {
-    for (const Spool& spool : spools_) {
-        ::unlink(spool.temporary.c_str());
+    for (const std::string& temporary : temporaries_) {
+        ::unlink(temporary.c_str());
     }
 }
 
-std::string InputSources::prepare(const std::string& given, const std::string& option,
-                                  const InputLimits& limits) {
+InputName InputSources::prepare(const std::string& given, const std::string& option,
+                                const InputLimits& limits) {
     if (given.empty()) {
-        return given;
+        return {};
     }
     const std::string name = display_name(given);
     if (given == "-") {
@@ -145,8 +148,8 @@ std::string InputSources::prepare(const std::string& given, const std::string& o
                         "give at most one input as '-'");
         }
         stdin_used_ = true;
-        spools_.push_back({given, spool(STDIN_FILENO, name, option, limits)});
-        return spools_.back().temporary;
+        temporaries_.push_back(spool(STDIN_FILENO, name, option, limits));
+        return {temporaries_.back(), name, name};
     }
     struct stat info {};
     if (::stat(given.c_str(), &info) != 0) {
@@ -168,15 +171,8 @@ std::string InputSources::prepare(const std::string& given, const std::string& o
         throw Error(ErrorKind::input, given, std::string("cannot open: ") + std::strerror(errno),
                     "check that the path exists and is readable");
     }
-    spools_.push_back({given, spool(in.get(), name, option, limits)});
-    return spools_.back().temporary;
-}
-
-std::string InputSources::restore(std::string text) const {
-    for (const Spool& spool : spools_) {
-        text = str::replace_all(text, spool.temporary, display_name(spool.given));
-    }
-    return text;
+    temporaries_.push_back(spool(in.get(), name, option, limits));
+    return {temporaries_.back(), name, name};
 }
 
 }  // namespace precis

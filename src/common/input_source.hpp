@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "common/input_name.hpp"
+
 namespace precis {
 
 //! How much of a streamed input precis accepts (documented in README "Inputs from pipes").
@@ -25,18 +27,12 @@ class InputSources {
     InputSources& operator=(const InputSources&) = delete;
     ~InputSources();
 
-    //! The path the readers should open for `given` (the option's value); `option` names it in errors.
-    std::string prepare(const std::string& given, const std::string& option, const InputLimits& limits);
-
-    //! `text` with every temporary path replaced by the name the user gave ("-" becomes "(stdin)").
-    std::string restore(std::string text) const;
+    //! The input `given` (the option's value; empty: none): opened in place or from its private copy,
+    //! named as given ("-" becomes "(stdin)"); `option` names it in errors.
+    InputName prepare(const std::string& given, const std::string& option, const InputLimits& limits);
 
   private:
-    struct Spool {
-        std::string given;
-        std::string temporary;
-    };
-    std::vector<Spool> spools_;
+    std::vector<std::string> temporaries_;
     bool stdin_used_ = false;
 };
 

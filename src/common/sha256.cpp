@@ -35,14 +35,14 @@ void Sha256::compress(const std::uint8_t* block) {
         w[i] = (std::uint32_t{block[4 * i]} << 24) | (std::uint32_t{block[4 * i + 1]} << 16) |
                (std::uint32_t{block[4 * i + 2]} << 8) | std::uint32_t{block[4 * i + 3]};
     }
-    for (int i = 16; i < 64; ++i) {
+    for (std::size_t i = 16; i < 64; ++i) {
         const std::uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
         const std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
         w[i] = w[i - 16] + s0 + w[i - 7] + s1;
     }
     std::uint32_t a = state_[0], b = state_[1], c = state_[2], d = state_[3];
     std::uint32_t e = state_[4], f = state_[5], g = state_[6], h = state_[7];
-    for (int i = 0; i < 64; ++i) {
+    for (std::size_t i = 0; i < 64; ++i) {
         const std::uint32_t s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
         const std::uint32_t choose = (e & f) ^ (~e & g);
         const std::uint32_t t1 = h + s1 + choose + kRound[i] + w[i];
@@ -93,7 +93,7 @@ std::string Sha256::hex_digest() {
         update(&zero, 1);
     }
     std::array<std::uint8_t, 8> length{};
-    for (int i = 0; i < 8; ++i) {
+    for (std::size_t i = 0; i < 8; ++i) {
         length[i] = static_cast<std::uint8_t>(bit_length >> (56 - 8 * i));
     }
     update(length.data(), length.size());
@@ -108,10 +108,10 @@ std::string Sha256::hex_digest() {
     return out;
 }
 
-std::string sha256_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
+std::string sha256_file(const InputName& file) {
+    std::ifstream in(file.open, std::ios::binary);
     if (!in) {
-        throw Error(ErrorKind::input, path, "cannot open the file to compute its checksum",
+        throw Error(ErrorKind::input, file.given, "cannot open the file to compute its checksum",
                     "check that the path exists and is readable");
     }
     Sha256 hash;

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/input_name.hpp"
+
 namespace precis {
 
 //! Incremental SHA-256 (FIPS 180-4), used for input checksums and the knowledge-base content hash.
@@ -27,7 +29,7 @@ class Sha256 {
     std::uint64_t total_bytes_ = 0;
 };
 
-//! SHA-256 of a whole file; throws Error(input) naming the file if it cannot be read.
-std::string sha256_file(const std::string& path);
+//! SHA-256 of a whole file (file.open); throws Error(input) naming file.given if it cannot be read.
+std::string sha256_file(const InputName& file);
 
 }  // namespace precis

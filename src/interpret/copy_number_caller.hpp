@@ -70,8 +70,9 @@ CopyNumberClass classify_copy_number(double copy_number, const CopyNumberRules& 
 //! below them the segmenter's +/-/0 call decides gain/loss/neutral, and without a segment_mean '+'/'-'
 //! are only a gain/loss (ambiguous). One call per KB gene: a row under the approved symbol wins over rows
 //! under an alias. Calls are made for every KB gene covered, neutral ones included
-//! (they distinguish "not detected" from "not assessed").
-std::vector<CopyNumberCall> call_copy_numbers(const io::CnvData& data, const std::string& path,
+//! (they distinguish "not detected" from "not assessed"). `file` names the input as recorded in the
+//! report (in Where::file and the warnings).
+std::vector<CopyNumberCall> call_copy_numbers(const io::CnvData& data, const std::string& file,
                                               const GeneSet& genes, Genome genome,
                                               const CopyNumberRules& rules,
                                               std::vector<std::string>& warnings);

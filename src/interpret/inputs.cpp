@@ -26,9 +26,9 @@ InputLedger& open_ledger(Profile& profile, const std::string& role, const std::s
                          const std::string& unit, std::int64_t rows,
                          const std::map<std::string, std::int64_t>& skipped);
 
-void add_input(std::vector<InputFile>& inputs, const std::string& role, const std::string& path,
+void add_input(std::vector<InputFile>& inputs, const std::string& role, const InputName& file,
                const std::string& format) {
-    inputs.push_back(InputFile{role, path, sha256_file(path), format});
+    inputs.push_back(InputFile{role, file.shown, sha256_file(file), format});
 }
 
 void read_msi(const ExtraInputOptions& options, Profile& profile, std::vector<InputFile>& inputs) {
@@ -46,7 +46,7 @@ void read_msi(const ExtraInputOptions& options, Profile& profile, std::vector<In
         } else {
             result = io::read_msi_file(options.msi_path, options.msi_caller, format);
         }
-        spdlog::info("{}: MSI result read as {} (score {})", options.msi_path, format,
+        spdlog::info("{}: MSI result read as {} (score {})", options.msi_path.given, format,
                      result.score.value_or(0.0));
         io::classify_msi(result, options.msi_threshold);
         profile.msi = result;
@@ -196,11 +196,11 @@ void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, G
         const io::CnvData data = io::read_cnv(
             options.cnv_path, io::CnvReadOptions{options.cnv_format, options.sample_id, options.strict});
         profile.warnings.insert(profile.warnings.end(), data.warnings.begin(), data.warnings.end());
-        std::vector<CopyNumberCall> calls = call_copy_numbers(data, options.cnv_path, genes, genome,
+        std::vector<CopyNumberCall> calls = call_copy_numbers(data, options.cnv_path.shown, genes, genome,
                                                               copy_number_rules(options), profile.warnings);
-        spdlog::info("{}: {} ({}), {} gene-level calls for knowledge-base genes", options.cnv_path,
+        spdlog::info("{}: {} ({}), {} gene-level calls for knowledge-base genes", options.cnv_path.given,
                      data.format, data.detail, calls.size());
-        InputLedger& ledger = open_ledger(profile, "cnv", options.cnv_path,
+        InputLedger& ledger = open_ledger(profile, "cnv", options.cnv_path.shown,
                                           data.segments.empty() ? "row" : "segment", data.rows, data.skipped);
         account_cnv_rows(data, calls, genes, genome, ledger);
         profile.copy_numbers.insert(profile.copy_numbers.end(), calls.begin(), calls.end());
@@ -213,9 +213,9 @@ void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, G
             options.fusions_path, io::FusionReadOptions{options.fusion_format, options.min_fusion_reads,
                                                         options.sample_id, options.strict});
         profile.warnings.insert(profile.warnings.end(), data.warnings.begin(), data.warnings.end());
-        spdlog::info("{}: {} ({}), {} fusions", options.fusions_path, data.format, data.detail,
+        spdlog::info("{}: {} ({}), {} fusions", options.fusions_path.given, data.format, data.detail,
                      data.fusions.size());
-        open_ledger(profile, "fusions", options.fusions_path, "row", data.rows, data.skipped);
+        open_ledger(profile, "fusions", options.fusions_path.shown, "row", data.rows, data.skipped);
         fusions.insert(fusions.end(), std::make_move_iterator(data.fusions.begin()),
                        std::make_move_iterator(data.fusions.end()));
         profile.assessed.fusions = true;
@@ -227,9 +227,9 @@ void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, G
         std::vector<Fusion> dna =
             fusions_from_junctions(data, genes, genome, options.min_fusion_reads, profile.warnings);
         spdlog::info("{}: SV VCF from {}, {} junctions, {} involving knowledge-base genes",
-                     options.sv_vcf_path, data.caller, data.junctions.size(), dna.size());
+                     options.sv_vcf_path.given, data.caller, data.junctions.size(), dna.size());
         InputLedger& ledger =
-            open_ledger(profile, "sv_vcf", options.sv_vcf_path, "record", data.rows, data.skipped);
+            open_ledger(profile, "sv_vcf", options.sv_vcf_path.shown, "record", data.rows, data.skipped);
         std::set<std::int64_t> placed;
         for (const Fusion& fusion : dna) {
             placed.insert(fusion.where.line);
@@ -271,7 +271,7 @@ void read_extra_inputs(const ExtraInputOptions& options, const GeneSet& genes, G
                 profile.assessed.ihc_mmr = true;
             }
         }
-        open_ledger(profile, "ihc", options.ihc_path, "result", data.rows, data.skipped);
+        open_ledger(profile, "ihc", options.ihc_path.shown, "result", data.rows, data.skipped);
         profile.ihc.insert(profile.ihc.end(), data.results.begin(), data.results.end());
         add_input(inputs, "ihc", options.ihc_path, data.format);
     }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/input_name.hpp"
 #include "interpret/copy_number_caller.hpp"
 #include "interpret/cross_checks.hpp"
 #include "interpret/fusion_assessment.hpp"
@@ -15,24 +16,25 @@
 
 namespace precis::interpret {
 
-//! Extra inputs of `precis interpret` besides the small variants (issue 3).
+//! Extra inputs of `precis interpret` besides the small variants (issue 3). Each file is opened as
+//! `open` and recorded in the report (Where, warnings, ledgers, InputFile) as `shown`.
 struct ExtraInputOptions {
-    std::string cnv_path;
+    InputName cnv_path;
     std::string cnv_format = "auto";  // auto|cnvkit|gatk-seg|seg|segments|purple|oncotator|gene-table|vcf
     std::optional<double> purity;
     std::optional<double> ploidy;
-    std::string fusions_path;
+    InputName fusions_path;
     std::string fusion_format = "auto";  // auto|arriba|star-fusion|table
-    std::string sv_vcf_path;
-    std::string ihc_path;  // JSON or CSV
-    std::string msi_path;
+    InputName sv_vcf_path;
+    InputName ihc_path;  // JSON or CSV
+    InputName msi_path;
     std::string msi_caller;  // msisensor|msisensor-pro|msisensor2|mantis|purple
     std::optional<double> msi_score;
     std::string msi_status;               // MSI-H|MSS
     std::optional<double> msi_threshold;  // override of the caller default
     std::optional<double> tmb;
     std::optional<double> panel_size_mb;
-    std::string panel_bed;
+    InputName panel_bed;
     // A fusion needs at least 2 supporting reads (split + spanning) when the caller reports counts: one read
     // is indistinguishable from a chimeric artefact, and Arriba/STAR-Fusion already filter their output.
     int min_fusion_reads = 2;

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <ctime>
-#include <filesystem>
 #include <future>
 #include <iterator>
 
@@ -24,8 +23,6 @@
 
 namespace precis::interpret {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr const char* kDisclaimer =
     "precis is a decision-support tool. This report supports, and does not replace, the clinical judgement "
@@ -46,38 +43,57 @@ std::string now_iso8601() {
     return buffer;
 }
 
+//! The input files of one interpretation (empty when not given): what each reader opens and the names
+//! it writes.
+struct InputFiles {
+    InputName vcf;
+    InputName maf;
+    InputName cnv;
+    InputName fusions;
+    InputName sv_vcf;
+    InputName ihc;
+    InputName msi;
+    InputName panel_bed;
+};
+
 //! Streams ("-", pipes, FIFOs, /dev/fd/N) are read once into private temporary copies; devices are refused.
-Request prepare_inputs(const Request& request, InputSources& sources) {
-    Request prepared = request;
-    prepared.vcf = sources.prepare(request.vcf, "--vcf", {0, true});
-    prepared.maf = sources.prepare(request.maf, "--maf", {0, false});
-    prepared.cnv = sources.prepare(request.cnv, "--cnv", {kMaxTableBytes, true});
-    prepared.fusions = sources.prepare(request.fusions, "--fusions", {kMaxTableBytes, false});
-    prepared.sv_vcf = sources.prepare(request.sv_vcf, "--sv-vcf", {0, true});
-    prepared.ihc = sources.prepare(request.ihc, "--ihc", {kMaxSmallBytes, false});
-    prepared.msi = sources.prepare(request.msi, "--msi", {kMaxSmallBytes, false});
-    prepared.panel_bed = sources.prepare(request.panel_bed, "--panel-bed", {kMaxTableBytes, false});
-    return prepared;
+//! Every input is named as the user gave it and, under --deterministic, recorded by its file name only
+//! (byte-stable reports whatever the directory).
+InputFiles prepare_inputs(const Request& request, InputSources& sources) {
+    const auto prepare = [&](const std::string& given, const std::string& option, const InputLimits& limits) {
+        const InputName name = sources.prepare(given, option, limits);
+        return request.deterministic ? name.file_name_only() : name;
+    };
+    InputFiles files;
+    files.vcf = prepare(request.vcf, "--vcf", {0, true});
+    files.maf = prepare(request.maf, "--maf", {0, false});
+    files.cnv = prepare(request.cnv, "--cnv", {kMaxTableBytes, true});
+    files.fusions = prepare(request.fusions, "--fusions", {kMaxTableBytes, false});
+    files.sv_vcf = prepare(request.sv_vcf, "--sv-vcf", {0, true});
+    files.ihc = prepare(request.ihc, "--ihc", {kMaxSmallBytes, false});
+    files.msi = prepare(request.msi, "--msi", {kMaxSmallBytes, false});
+    files.panel_bed = prepare(request.panel_bed, "--panel-bed", {kMaxTableBytes, false});
+    return files;
 }
 
-ExtraInputOptions extra_input_options(const Request& request) {
+ExtraInputOptions extra_input_options(const Request& request, const InputFiles& files) {
     ExtraInputOptions extra;
-    extra.cnv_path = request.cnv;
+    extra.cnv_path = files.cnv;
     extra.cnv_format = request.cnv_format;
     extra.purity = request.purity;
     extra.ploidy = request.ploidy;
-    extra.fusions_path = request.fusions;
+    extra.fusions_path = files.fusions;
     extra.fusion_format = request.fusion_format;
-    extra.sv_vcf_path = request.sv_vcf;
-    extra.ihc_path = request.ihc;
-    extra.msi_path = request.msi;
+    extra.sv_vcf_path = files.sv_vcf;
+    extra.ihc_path = files.ihc;
+    extra.msi_path = files.msi;
     extra.msi_caller = request.msi_caller;
     extra.msi_score = request.msi_score;
     extra.msi_status = request.msi_status;
     extra.msi_threshold = request.msi_threshold;
     extra.tmb = request.tmb;
     extra.panel_size_mb = request.panel_size_mb;
-    extra.panel_bed = request.panel_bed;
+    extra.panel_bed = files.panel_bed;
     extra.min_fusion_reads = request.min_fusion_reads;
     if (request.amp_min_copy_number) {
         extra.amp_min_copy_number = *request.amp_min_copy_number;
@@ -127,30 +143,19 @@ bool needs_coordinates(const Request& request) {
 //! The state of one interpretation while its inputs are read.
 class Run {
   public:
-    Run(const Request& prepared, const kb::KnowledgeBase& knowledge_base, const InputSources& sources)
-        : request(prepared),
+    Run(const Request& given, const InputFiles& input_files, const kb::KnowledgeBase& knowledge_base)
+        : request(given),
+          files(input_files),
           kb(knowledge_base),
-          sources_(sources),
-          extra(extra_input_options(prepared)),
+          extra(extra_input_options(given, input_files)),
           tmb_counter(extra),
-          count_tmb(!prepared.tmb && (prepared.panel_size_mb || !prepared.panel_bed.empty())) {}
-
-    //! The path recorded in the report: as the user gave it, and only its file name under --deterministic.
-    std::string shown(const std::string& path) const {
-        const std::string given = sources_.restore(path);
-        return request.deterministic ? fs::path(given).filename().string() : given;
-    }
-    std::string restore(const std::string& text) const { return sources_.restore(text); }
+          count_tmb(!given.tmb && (given.panel_size_mb || !given.panel_bed.empty())) {}
 
     void warn(std::string warning) { profile.warnings.push_back(std::move(warning)); }
 
-    const Request& request;  //!< with streams replaced by their private copies
+    const Request& request;
+    const InputFiles& files;
     const kb::KnowledgeBase& kb;
-
-  private:
-    const InputSources& sources_;
-
-  public:
     ExtraInputOptions extra;
     TmbCounter tmb_counter;
     const bool count_tmb;
@@ -186,7 +191,7 @@ void account_vcf(Run& run, const io::VcfReadStats& stats, const SmallVariantAnno
     }
     if (stats.malformed > 0) {
         run.warn(std::to_string(stats.malformed) + " malformed VCF record(s) skipped in " +
-                 run.shown(run.request.vcf) + " (e.g. " + str::join(stats.malformed_examples, "; ") + ")");
+                 run.files.vcf.shown + " (e.g. " + str::join(stats.malformed_examples, "; ") + ")");
     }
     if (stats.filtered > 0) {
         run.warn(std::to_string(stats.filtered) +
@@ -219,8 +224,9 @@ void read_vcf(Run& run) {
     vcf_options.include_filtered = request.include_filtered;
     vcf_options.strict = request.strict;
     vcf_options.threads = request.threads;
-    io::VcfReader reader(request.vcf, vcf_options);
-    run.genome = decide_genome(request, reader.header_genome(), reader.header_genome_evidence(), request.vcf);
+    io::VcfReader reader(run.files.vcf, vcf_options);
+    run.genome =
+        decide_genome(request, reader.header_genome(), reader.header_genome_evidence(), run.files.vcf.given);
     for (const std::string& warning : reader.open_warnings()) {
         spdlog::warn("{}", warning);
         run.warn(warning);
@@ -242,7 +248,7 @@ void read_vcf(Run& run) {
         return annotated || run.count_tmb || annotator.in_kb_region(chrom, pos, end);
     };
     std::int64_t seen = 0;
-    InputLedger& ledger = run.profile.ledger("vcf", run.shown(request.vcf), "allele");
+    InputLedger& ledger = run.profile.ledger("vcf", run.files.vcf.shown, "allele");
     const auto visit = [&](const io::VcfAllele& allele) {
         if (++seen % 1000000 == 0) {
             spdlog::info("{} alleles read ({}:{})", seen, allele.chrom, allele.pos);
@@ -255,7 +261,7 @@ void read_vcf(Run& run) {
         }
     };
     // The input checksum is computed while the records are read.
-    auto checksum = std::async(std::launch::async, [path = request.vcf] { return sha256_file(path); });
+    auto checksum = std::async(std::launch::async, [file = run.files.vcf] { return sha256_file(file); });
     const std::size_t warned = reader.open_warnings().size();
     const io::VcfReadStats stats = reader.read(select, visit, regions, !annotated && !run.count_tmb);
     for (std::size_t i = warned; i < reader.open_warnings().size(); ++i) {  // e.g. a rejected index
@@ -278,17 +284,17 @@ void read_vcf(Run& run) {
         run.warn(std::move(warning));
     }
     run.inputs.push_back(
-        InputFile{"vcf", run.shown(request.vcf), vcf_sha256,
+        InputFile{"vcf", run.files.vcf.shown, vcf_sha256,
                   annotated ? "VCF (" + str::join(layouts, ", ") + ")" : "VCF (unannotated)"});
 }
 
 void read_maf(Run& run) {
     const Request& request = run.request;
-    const io::MafData maf = io::read_maf(request.maf, request.tumor_sample, request.strict);
+    const io::MafData maf = io::read_maf(run.files.maf, request.tumor_sample, request.strict);
     run.genome = decide_genome(request, maf.genome, maf.genome == Genome::unknown ? "" : "NCBI_Build column",
-                               request.maf);
+                               run.files.maf.given);
     SmallVariantAnnotator annotator(run.kb, run.genome);
-    InputLedger& ledger = run.profile.ledger("maf", run.shown(request.maf), "row");
+    InputLedger& ledger = run.profile.ledger("maf", run.files.maf.shown, "row");
     ledger.records = maf.data_rows;
     ledger.count("row of another Tumor_Sample_Barcode", "", maf.other_sample_rows);
     for (const auto& [reason, count] : maf.skipped_reasons) {
@@ -323,7 +329,7 @@ void read_maf(Run& run) {
     for (std::string& warning : annotator.take_warnings()) {
         run.warn(std::move(warning));
     }
-    run.inputs.push_back(InputFile{"maf", run.shown(request.maf), sha256_file(request.maf), "MAF"});
+    run.inputs.push_back(InputFile{"maf", run.files.maf.shown, sha256_file(run.files.maf), "MAF"});
 }
 
 //! Small variants (VCF or MAF), which also decide the genome build; without them the build comes from
@@ -337,46 +343,6 @@ void read_small_variants(Run& run) {
         run.genome = decide_genome(run.request, Genome::unknown, "", "");
     } else {
         spdlog::info("genome build not needed: no input with genomic coordinates");
-    }
-}
-
-//! Every recorded path is the one the user gave (not a temporary copy of a stream) and, under
-//! --deterministic, only its file name (byte-stable output whatever the directory).
-void record_paths_as_given(Run& run) {
-    const auto strip = [&](std::string& text) {
-        text = run.restore(text);
-        for (const std::string& path : {run.request.vcf, run.request.maf}) {
-            if (!path.empty()) {
-                text = str::replace_all(text, run.restore(path), run.shown(path));
-            }
-        }
-        for (const InputFile& input : run.inputs) {
-            if (!input.path.empty()) {
-                text = str::replace_all(text, input.path, run.shown(input.path));
-            }
-        }
-    };
-    Profile& profile = run.profile;
-    for (CopyNumberCall& call : profile.copy_numbers)
-        strip(call.where.file);
-    for (Fusion& fusion : profile.fusions)
-        strip(fusion.where.file);
-    for (IhcResult& result : profile.ihc)
-        strip(result.where.file);
-    if (profile.msi)
-        strip(profile.msi->where.file);
-    for (std::string& warning : profile.warnings)
-        strip(warning);
-    for (InputLedger& ledger : profile.ledgers) {
-        strip(ledger.file);
-        for (NotInterpreted& entry : ledger.listed)
-            strip(entry.where.file);
-        for (auto& [reason, examples] : ledger.examples)
-            for (std::string& example : examples)
-                strip(example);
-    }
-    for (InputFile& input : run.inputs) {
-        input.path = run.shown(input.path);
     }
 }
 
@@ -468,26 +434,25 @@ void add_thresholds_and_limitations(const Run& run, Report& report) {
     report.disclaimer = kDisclaimer;
 }
 
-Report interpret_prepared(const Request& prepared, const kb::KnowledgeBase& kb, const InputSources& sources) {
-    spdlog::info("precis {} interpreting sample {}", kVersion, prepared.sample);
+Report interpret_files(const Request& request, const InputFiles& files, const kb::KnowledgeBase& kb) {
+    spdlog::info("precis {} interpreting sample {}", kVersion, request.sample);
     // A retired OncoTree code is read as its replacement, with a warning.
-    const kb::TumorTypeChoice tumor_choice = kb::resolve_tumor_type(kb, prepared.tumor_type);
+    const kb::TumorTypeChoice tumor_choice = kb::resolve_tumor_type(kb, request.tumor_type);
     if (!tumor_choice.warning.empty()) {
         spdlog::warn("{}", tumor_choice.warning);
     }
-    Run run(prepared, kb, sources);
+    Run run(request, files, kb);
     read_small_variants(run);
     const GeneSet kb_genes(kb.genes());  // built once: copying it per fusion is quadratic
     read_other_inputs(run, kb_genes);
-    record_paths_as_given(run);
 
     MatchInput match_input;
     match_input.profile = &run.profile;
     match_input.fusions = assess_fusions(run.profile, kb_genes, run.genome);
     match_input.tumor_type = tumor_choice.code;
     match_input.genome = run.genome;
-    match_input.line_of_therapy = prepared.line_of_therapy;
-    match_input.prior_therapies = prepared.prior_therapies;
+    match_input.line_of_therapy = request.line_of_therapy;
+    match_input.prior_therapies = request.prior_therapies;
     Report report = match(match_input, kb);
     add_provenance(run, tumor_choice, report);
     account_inputs(run.profile, status_ihc_markers(kb), report);
@@ -502,14 +467,9 @@ Report interpret_prepared(const Request& prepared, const kb::KnowledgeBase& kb, 
 }  // namespace
 
 Report interpret(const Request& request, const kb::KnowledgeBase& kb) {
-    InputSources sources;
-    try {
-        const Request prepared = prepare_inputs(request, sources);
-        return interpret_prepared(prepared, kb, sources);
-    } catch (const Error& error) {
-        // Name the input as given, never its temporary copy.
-        throw Error(error.kind(), sources.restore(error.where()), sources.restore(error.why()), error.help());
-    }
+    InputSources sources;  // the private copies of streamed inputs, removed when the interpretation ends
+    const InputFiles files = prepare_inputs(request, sources);
+    return interpret_files(request, files, kb);
 }
 
 }  // namespace precis::interpret

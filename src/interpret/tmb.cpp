@@ -67,7 +67,7 @@ TmbCounter::TmbCounter(const ExtraInputOptions& options) : given_(options.tmb) {
         bed_ = io::BedRegions::read(options.panel_bed, options.strict, bed_warnings_);
         if (!panel_mb_) {
             panel_mb_ = static_cast<double>(bed_->total_bases()) / 1e6;
-            panel_source_ = "size of " + options.panel_bed;
+            panel_source_ = "size of " + options.panel_bed.shown;
         }
     }
 }

@@ -12,7 +12,7 @@ namespace precis::io {
 
 void SkippedRows::fail(std::int64_t line, const std::string& reason, const std::string& help) const {
     throw Error(
-        ErrorKind::input, file_ + (unit_ == "line" ? ":" : ":" + unit_ + " ") + std::to_string(line), reason,
+        ErrorKind::input, given_ + (unit_ == "line" ? ":" : ":" + unit_ + " ") + std::to_string(line), reason,
         help.empty() ? std::string("fix the row, or run without --strict to skip it with a warning") : help);
 }
 
@@ -66,7 +66,7 @@ void SkippedRows::flush(std::vector<std::string>& warnings) const {
         if (!entry.warn) {
             continue;
         }
-        warnings.push_back(file_ + ": " + std::to_string(entry.count) +
+        warnings.push_back(shown_ + ": " + std::to_string(entry.count) +
                            (entry.count == 1 ? " row" : " rows") +
                            (entry.skipped ? " skipped: " : " kept with a warning: ") + reason +
                            " (first at " + unit_ + " " + std::to_string(entry.first_line) + ")");
@@ -81,10 +81,10 @@ std::int64_t SkippedRows::total() const noexcept {
     return sum;
 }
 
-BedRegions BedRegions::read(const std::string& path, bool strict, std::vector<std::string>& warnings) {
-    const std::string text = read_text_file(path, "panel BED");
+BedRegions BedRegions::read(const InputName& file, bool strict, std::vector<std::string>& warnings) {
+    const std::string text = read_text_file(file, "panel BED");
     BedRegions bed;
-    SkippedRows skipped(path, strict);
+    SkippedRows skipped(file, strict);
     std::int64_t line_number = 0;
     for (std::string_view line : str::split(text, '\n')) {
         ++line_number;
@@ -115,7 +115,7 @@ BedRegions BedRegions::read(const std::string& path, bool strict, std::vector<st
         bed.add(str::normalise_chrom(fields[0]), *start + 1, *end);
     }
     if (bed.empty()) {
-        throw Error(ErrorKind::input, path, "no valid BED interval found",
+        throw Error(ErrorKind::input, file.given, "no valid BED interval found",
                     "give a BED file with tab-separated chrom, start (0-based), end columns");
     }
     skipped.flush(warnings);

@@ -4,7 +4,10 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "common/input_name.hpp"
 
 namespace precis::io {
 
@@ -13,9 +16,10 @@ namespace precis::io {
 //! Error(input) instead. Shared by the copy-number, fusion, SV, IHC, MSI and BED readers.
 class SkippedRows {
   public:
-    //! `unit` names what the numbers count: "line" for text tables, "record" for VCF records.
-    SkippedRows(std::string file, bool strict, std::string unit = "line")
-        : file_(std::move(file)), strict_(strict), unit_(std::move(unit)) {}
+    //! `unit` names what the numbers count: "line" for text tables, "record" for VCF records. Errors name
+    //! file.given, warnings file.shown.
+    SkippedRows(const InputName& file, bool strict, std::string unit = "line")
+        : given_(file.given), shown_(file.shown), strict_(strict), unit_(std::move(unit)) {}
 
     //! Records one skipped row; throws Error(input, "file:line" or "file:record N", reason, help) when
     //! strict.
@@ -42,7 +46,8 @@ class SkippedRows {
             true;  //!< false for rows kept with a flagged value (flag()): warned about, not counted
     };
     [[noreturn]] void fail(std::int64_t line, const std::string& reason, const std::string& help) const;
-    std::string file_;
+    std::string given_;
+    std::string shown_;
     bool strict_ = false;
     std::string unit_;
     std::map<std::string, Entry> reasons_;
@@ -59,7 +64,7 @@ class BedRegions {
 
     //! Reads a BED file (track/browser/# lines skipped; "chr" prefixes removed; overlapping intervals
     //! merged). Malformed lines are skipped with a counted warning, or throw when `strict`.
-    static BedRegions read(const std::string& path, bool strict, std::vector<std::string>& warnings);
+    static BedRegions read(const InputName& file, bool strict, std::vector<std::string>& warnings);
 
     void add(const std::string& chrom, std::int64_t start, std::int64_t end);  //!< 1-based closed
     //! Sorts and merges; called by read(), call after add().

@@ -24,8 +24,8 @@ const std::set<std::string> kWideAnnotationColumns = {
     "hugo_symbol", "entrez_gene_id", "gene symbol", "gene",       "locus id", "cytoband", "gene_id",
     "gene id",     "gene_symbol",    "symbol",      "chromosome", "start",    "end"};
 
-bool starts_with_vcf(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
+bool starts_with_vcf(const InputName& file) {
+    std::ifstream in(file.open, std::ios::binary);
     char head[16] = {};
     in.read(head, sizeof head);
     const std::string_view text(head, static_cast<std::size_t>(in.gcount()));
@@ -138,13 +138,13 @@ void choose_segment_sample(const Table& table, std::size_t column, const std::st
     if (!sample_id.empty()) {
         if (std::find(samples.begin(), samples.end(), sample_id) == samples.end()) {
             throw Error(
-                ErrorKind::usage, table.label(),
+                ErrorKind::usage, table.name().given,
                 "sample '" + sample_id + "' is not in the file; it has: " + str::join_limited(samples, ", "),
                 "give one of the sample names listed");
         }
         data.sample = sample_id;
     } else if (samples.size() > 1) {
-        throw Error(ErrorKind::usage, table.label(),
+        throw Error(ErrorKind::usage, table.name().given,
                     std::to_string(samples.size()) + " samples in one segment file (" +
                         str::join_limited(samples, ", ") + "); precis interprets one sample",
                     "name the sample to use (--sample)");
@@ -262,14 +262,14 @@ std::string choose_sample(const Table& table, std::size_t column, const std::str
     if (!sample_id.empty()) {
         if (std::find(samples.begin(), samples.end(), sample_id) == samples.end()) {
             throw Error(
-                ErrorKind::usage, table.label(),
+                ErrorKind::usage, table.name().given,
                 "sample '" + sample_id + "' is not in the table; it has: " + str::join_limited(samples, ", "),
                 "give one of the sample names listed");
         }
         return sample_id;
     }
     if (samples.size() > 1) {
-        throw Error(ErrorKind::usage, table.label(),
+        throw Error(ErrorKind::usage, table.name().given,
                     "the table holds " + std::to_string(samples.size()) +
                         " samples: " + str::join_limited(samples, ", "),
                     "name the sample to use (--sample)");
@@ -341,7 +341,7 @@ std::size_t wide_sample_column(const Table& table, std::size_t gene, const std::
         if (const auto chosen = table.column({sample_id})) {
             return *chosen;
         }
-        throw Error(ErrorKind::usage, table.label(),
+        throw Error(ErrorKind::usage, table.name().given,
                     "sample '" + sample_id +
                         "' is not a column of the table; it has: " + str::join_limited(names, ", "),
                     "give one of the sample names listed");
@@ -350,13 +350,13 @@ std::size_t wide_sample_column(const Table& table, std::size_t gene, const std::
         return columns.front();
     }
     if (columns.empty()) {
-        throw Error(ErrorKind::input, table.label() + ":" + std::to_string(table.header_line()),
+        throw Error(ErrorKind::input, table.name().given + ":" + std::to_string(table.header_line()),
                     "a gene table needs a call column (Copy_Number_Alteration, call, Value) or one column "
                     "per sample; the header has: " +
                         str::join_limited(table.header(), ", "),
                     "check the file format");
     }
-    throw Error(ErrorKind::usage, table.label(),
+    throw Error(ErrorKind::usage, table.name().given,
                 "the table holds " + std::to_string(names.size()) + " sample columns (" +
                     str::join_limited(names, ", ") + ")",
                 "name the sample to use (--sample)");
@@ -543,7 +543,7 @@ void read_oncotator(const Table& table, const std::string& sample_id, CnvData& d
             add_gene_row(std::move(*entry), index, data, skipped);
         }
     }
-    flag_linear_means(table.label(), data);
+    flag_linear_means(table.name().shown, data);
 }
 
 void read_purple_genes(const Table& table, CnvData& data, SkippedRows& skipped) {
@@ -691,7 +691,7 @@ std::optional<CopyNumberClass> parse_cnv_call(std::string_view text) {
     return std::nullopt;
 }
 
-CnvData read_cnv(const std::string& path, const CnvReadOptions& options) {
+CnvData read_cnv(const InputName& file, const CnvReadOptions& options) {
     std::string format = str::lower(options.format);
     if (format.empty()) {
         format = "auto";
@@ -701,19 +701,19 @@ CnvData read_cnv(const std::string& path, const CnvReadOptions& options) {
         throw Error(ErrorKind::usage, "--cnv-format " + options.format, "unknown copy-number format",
                     "use auto or one of: " + known_formats_text());
     }
-    if (format == "vcf" || (format == "auto" && starts_with_vcf(path))) {
-        CnvData data = read_cnv_vcf(path, options.sample_id, options.strict);
+    if (format == "vcf" || (format == "auto" && starts_with_vcf(file))) {
+        CnvData data = read_cnv_vcf(file, options.sample_id, options.strict);
         if (options.format == "auto") {
-            spdlog::info("{}: copy-number format detected as vcf", path);
+            spdlog::info("{}: copy-number format detected as vcf", file.given);
         }
         return data;
     }
-    const Table table = Table::read(path, table_options());
+    const Table table = Table::read(file, table_options());
     const std::string detected = detect(table);
     if (format == "auto") {
         if (detected.empty()) {
             throw Error(
-                ErrorKind::input, path + ":" + std::to_string(table.header_line()),
+                ErrorKind::input, file.given + ":" + std::to_string(table.header_line()),
                 "cannot tell the copy-number format from the header: " +
                     str::join_limited(table.header(), ", "),
                 "known formats: " + known_formats_text() +
@@ -724,11 +724,11 @@ CnvData read_cnv(const std::string& path, const CnvReadOptions& options) {
                     "--cnv-format to force one");
         }
         format = detected;
-        spdlog::info("{}: copy-number format detected as {}", path, format);
+        spdlog::info("{}: copy-number format detected as {}", file.given, format);
     }
     CnvData data;
     data.format = format;
-    SkippedRows skipped(path, options.strict);
+    SkippedRows skipped(file, options.strict);
     if (format == "cnvkit") {
         SegmentColumns columns;
         columns.chrom = table.require_column({"chromosome"});

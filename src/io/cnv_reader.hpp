@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/input_name.hpp"
 #include "model/profile.hpp"
 
 namespace precis::io {
@@ -69,7 +70,7 @@ const std::vector<std::string>& cnv_formats();
 //! with one counted warning per reason (Error(input) naming file:line when strict). A file whose format
 //! cannot be recognised throws Error(input) listing the known formats; a multi-sample table without a
 //! sample choice throws Error(usage) listing its samples.
-CnvData read_cnv(const std::string& path, const CnvReadOptions& options);
+CnvData read_cnv(const InputName& file, const CnvReadOptions& options);
 
 //! The gene-table vocabulary: every word and code precis understands, what it is read as, whose meaning
 //! that is, and, for a word that does not fix the copy number, why it is ambiguous. Matching is

@@ -67,8 +67,8 @@ std::string clean_gene(std::string_view text) {
 
 class Reader {
   public:
-    Reader(const std::string& path, const FusionReadOptions& options, FusionData& data)
-        : path_(path), options_(options), data_(data), skipped_(path, options.strict) {}
+    Reader(const InputName& file, const FusionReadOptions& options, FusionData& data)
+        : shown_(file.shown), options_(options), data_(data), skipped_(file, options.strict) {}
 
     //! Applies the read-support threshold and stores the fusion.
     void keep(Fusion fusion, std::int64_t line) {
@@ -86,7 +86,7 @@ class Reader {
                           "lower --min-fusion-reads if these fusions should be kept");
             return;
         }
-        fusion.where = Where{path_, line, fusion.gene5 + "--" + fusion.gene3};
+        fusion.where = Where{shown_, line, fusion.gene5 + "--" + fusion.gene3};
         data_.fusions.push_back(std::move(fusion));
     }
     void note(std::int64_t line, const std::string& reason) { skipped_.note(line, reason); }
@@ -138,7 +138,7 @@ class Reader {
     }
 
   private:
-    std::string path_;
+    std::string shown_;  //!< the file as recorded in the report
     const FusionReadOptions& options_;
     FusionData& data_;
     SkippedRows skipped_;
@@ -212,8 +212,8 @@ void read_star_fusion(const Table& table, Reader& reader, FusionData& data) {
         if (name) {
             const auto [named5, named3] = split_fusion_name(Table::field(row, *name));
             if (!str::iequals(named5, fusion.gene5) || !str::iequals(named3, fusion.gene3)) {
-                data.warnings.push_back(table.label() + ":" + std::to_string(row.line) + ": FusionName '" +
-                                        std::string(str::trim(Table::field(row, *name))) +
+                data.warnings.push_back(table.name().shown + ":" + std::to_string(row.line) +
+                                        ": FusionName '" + std::string(str::trim(Table::field(row, *name))) +
                                         "' disagrees with LeftGene/RightGene (" + fusion.gene5 + ", " +
                                         fusion.gene3 + "); the gene columns were used");
             }
@@ -264,7 +264,7 @@ void read_table(const Table& table, const FusionReadOptions& options, Reader& re
         table.column({"FusionGene", "Fusion", "FusionName", "fusion_name", "Fusion_Name", "fusion"});
     if (!(gene_a && gene_b) && !name) {
         throw Error(
-            ErrorKind::input, table.label() + ":" + std::to_string(table.header_line()),
+            ErrorKind::input, table.name().given + ":" + std::to_string(table.header_line()),
             "a fusion table needs a fusion-name column (FusionGene, Fusion, FusionName) or two gene columns "
             "(GeneA/GeneB, Site1_Hugo_Symbol/Site2_Hugo_Symbol); the header has: " +
                 str::join(table.header(), ", "),
@@ -293,14 +293,14 @@ void read_table(const Table& table, const FusionReadOptions& options, Reader& re
         const std::vector<std::string> samples = table.distinct(*sample);
         if (!options.sample_id.empty()) {
             if (std::find(samples.begin(), samples.end(), options.sample_id) == samples.end()) {
-                throw Error(ErrorKind::usage, table.label(),
+                throw Error(ErrorKind::usage, table.name().given,
                             "sample '" + options.sample_id +
                                 "' is not in the table; it has: " + str::join_limited(samples, ", "),
                             "give one of the sample names listed");
             }
             chosen_sample = options.sample_id;
         } else if (samples.size() > 1) {
-            throw Error(ErrorKind::usage, table.label(),
+            throw Error(ErrorKind::usage, table.name().given,
                         "the fusion table holds " + std::to_string(samples.size()) +
                             " samples: " + str::join_limited(samples, ", "),
                         "name the sample to use (--sample)");
@@ -344,7 +344,7 @@ void read_table(const Table& table, const FusionReadOptions& options, Reader& re
         reader.keep(std::move(fusion), row.line);
     }
     if (not_reported > 0) {
-        data.warnings.push_back(table.label() + ": " + std::to_string(not_reported) +
+        data.warnings.push_back(table.name().shown + ": " + std::to_string(not_reported) +
                                 " LINX fusion(s) not reported by LINX (reported=false) were ignored");
     }
 }
@@ -401,7 +401,7 @@ std::pair<std::string, std::string> split_fusion_name(std::string_view name) {
     return parts;
 }
 
-FusionData read_fusions(const std::string& path, const FusionReadOptions& options) {
+FusionData read_fusions(const InputName& file, const FusionReadOptions& options) {
     std::string format = str::lower(options.format);
     if (format.empty()) {
         format = "auto";
@@ -413,7 +413,7 @@ FusionData read_fusions(const std::string& path, const FusionReadOptions& option
     }
     Table::Options table_options;
     table_options.delimiter = 0;
-    const Table table = Table::read(path, table_options);
+    const Table table = Table::read(file, table_options);
     if (format == "auto") {
         if (table.column({"gene1"}) && table.column({"gene2"}) && table.column({"breakpoint1"})) {
             format = "arriba";
@@ -423,12 +423,12 @@ FusionData read_fusions(const std::string& path, const FusionReadOptions& option
         } else {
             format = "table";
         }
-        spdlog::info("{}: fusion format detected as {}", path, format);
+        spdlog::info("{}: fusion format detected as {}", file.given, format);
     }
     FusionData data;
     data.format = format;
     data.rows = static_cast<std::int64_t>(table.rows().size());
-    Reader reader(path, options, data);
+    Reader reader(file, options, data);
     if (format == "arriba") {
         read_arriba(table, reader, data);
     } else if (format == "star-fusion") {

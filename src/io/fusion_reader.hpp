@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/input_name.hpp"
 #include "model/profile.hpp"
 
 namespace precis::io {
@@ -37,7 +38,7 @@ const std::vector<std::string>& fusion_formats();
 //! (GeneA/GeneB, Site1_/Site2_Hugo_Symbol for cBioPortal SV, geneStart/geneEnd for LINX), with optional
 //! breakpoints ("chr:pos[:strand]") and read counts. Rows below `min_reads` are skipped and counted.
 //! Caller values: "arriba", "star-fusion", "table" (order as written, not verified), "linx".
-FusionData read_fusions(const std::string& path, const FusionReadOptions& options);
+FusionData read_fusions(const InputName& file, const FusionReadOptions& options);
 
 //! Splits a fusion name into (5', 3'): "A--B", "A::B", "A/B", a single "A-B" hyphen; a trailing " fusion"
 //! is dropped; "X-intragenic" gives (X, X); "FGFR2--" gives (FGFR2, "").

@@ -110,9 +110,10 @@ void check_numbers(const IhcResult& result, const std::string& where) {
     }
 }
 
-std::vector<IhcResult> read_json(const std::string& path, const std::string& schemas_dir) {
+std::vector<IhcResult> read_json(const InputName& file, const std::string& schemas_dir) {
+    const std::string& path = file.given;  // in errors
     const rapidjson::Document document =
-        json::parse_json(read_text_file(path, "IHC results"), path, ErrorKind::input);
+        json::parse_json(read_text_file(file, "IHC results"), path, ErrorKind::input);
     const std::vector<std::string> problems =
         json::validate_json(document, schemas_dir + "/ihc.schema.json", path);
     if (!problems.empty()) {
@@ -155,7 +156,7 @@ std::vector<IhcResult> read_json(const std::string& path, const std::string& sch
         if (item.HasMember("cps") && item["cps"].IsNumber()) {
             result.cps = item["cps"].GetDouble();
         }
-        result.where = Where{path, static_cast<std::int64_t>(i) + 1, "/results/" + std::to_string(i)};
+        result.where = Where{file.shown, static_cast<std::int64_t>(i) + 1, "/results/" + std::to_string(i)};
         check(result, path + ": /results/" + std::to_string(i) + " (" + result.marker + ")");
         check_numbers(result, path + ": /results/" + std::to_string(i) + " (" + result.marker + ")");
         results.push_back(std::move(result));
@@ -163,12 +164,13 @@ std::vector<IhcResult> read_json(const std::string& path, const std::string& sch
     return results;
 }
 
-std::vector<IhcResult> read_csv(const std::string& path) {
+std::vector<IhcResult> read_csv(const InputName& file) {
+    const std::string& path = file.given;  // in errors
     Table::Options options;
     options.delimiter = 0;
     options.preamble_prefixes = {"#"};
     options.header_may_start_with_hash = false;
-    const Table table = Table::read(path, options);
+    const Table table = Table::read(file, options);
     const std::size_t marker = table.require_column({"marker"});
     const auto score = table.column({"score"});
     const auto status = table.column({"status"});
@@ -213,7 +215,7 @@ std::vector<IhcResult> read_csv(const std::string& path) {
         if (result.marker.empty()) {
             throw Error(ErrorKind::input, where, "empty marker", "name the marker (HER2, MLH1, ...)");
         }
-        result.where = Where{path, row.line, result.marker};
+        result.where = Where{file.shown, row.line, result.marker};
         check(result, where + " (" + result.marker + ")");
         results.push_back(std::move(result));
     }
@@ -225,20 +227,21 @@ std::vector<IhcResult> read_csv(const std::string& path) {
 
 }  // namespace
 
-IhcData read_ihc(const std::string& path, const std::string& schemas_dir) {
-    const std::string text = read_text_file(path, "IHC results");
+IhcData read_ihc(const InputName& file, const std::string& schemas_dir) {
+    const std::string text = read_text_file(file, "IHC results");
     const std::string_view start =
         str::trim(std::string_view(text).substr(0, std::min<std::size_t>(text.size(), 64)));
     IhcData data;
     // A JSON document starts with an object or an array (the schema then says an object is expected).
     const bool json = str::starts_with(start, "{") || str::starts_with(start, "[");
     data.format = json ? "json" : "csv";
-    data.results = json ? read_json(path, schemas_dir) : read_csv(path);
+    data.results = json ? read_json(file, schemas_dir) : read_csv(file);
     data.rows = static_cast<std::int64_t>(data.results.size());
     std::set<std::string> seen;
     for (const IhcResult& result : data.results) {
         if (!seen.insert(result.marker).second) {
-            throw Error(ErrorKind::input, result.where.to_string(),
+            throw Error(ErrorKind::input,
+                        Where{file.given, result.where.line, result.where.detail}.to_string(),
                         "marker " + result.marker + " is given twice", "give one result per marker");
         }
     }

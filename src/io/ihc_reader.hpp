@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/input_name.hpp"
 #include "model/profile.hpp"
 
 namespace precis::io {
@@ -24,7 +25,7 @@ struct IhcData {
 //! status "lost" or "intact" (loss/absent/negative -> lost; retained/present/positive -> intact);
 //! HER2 score "0", "1+", "2+", "3+". Semantic errors (HER2 without a score, an MMR protein without a
 //! status, a marker given twice) throw Error(input) naming the file and the result.
-IhcData read_ihc(const std::string& path, const std::string& schemas_dir);
+IhcData read_ihc(const InputName& file, const std::string& schemas_dir);
 
 //! True when any MMR protein (MLH1, MSH2, MSH6, PMS2) is lost.
 bool is_dmmr(const std::vector<IhcResult>& results);

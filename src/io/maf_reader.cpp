@@ -21,7 +21,7 @@ struct MafColumns {
         classification, transcript, alt_count, ref_count, depth;
 };
 
-MafColumns find_columns(const Table& table, const std::string& path) {
+MafColumns find_columns(const Table& table) {
     MafColumns c;
     c.gene = table.require_column({"Hugo_Symbol"});
     c.protein_short = table.column({"HGVSp_Short", "Protein_Change", "amino_acid_change"});
@@ -34,7 +34,7 @@ MafColumns find_columns(const Table& table, const std::string& path) {
     c.alt2 = table.column({"Tumor_Seq_Allele2"});
     c.alt1 = table.column({"Tumor_Seq_Allele1"});
     if (!c.protein_short && !c.protein_long && !(c.chrom && c.start && c.ref && (c.alt2 || c.alt1))) {
-        throw Error(ErrorKind::input, path + ":" + std::to_string(table.header_line()),
+        throw Error(ErrorKind::input, table.name().given + ":" + std::to_string(table.header_line()),
                     "the MAF has neither a protein-change column (HGVSp_Short, Protein_Change or HGVSp) nor "
                     "genomic coordinates (Chromosome, Start_Position, Reference_Allele, Tumor_Seq_Allele2)",
                     "annotate the MAF (e.g. with vcf2maf) or give the VCF with --vcf");
@@ -49,8 +49,8 @@ MafColumns find_columns(const Table& table, const std::string& path) {
 
 //! The chosen Tumor_Sample_Barcode: `sample` when given (it must be in the file), else the only one;
 //! several and no choice is a usage error (at most 10 names listed).
-void choose_sample(const Table& table, const MafColumns& c, const std::string& path,
-                   const std::string& sample, MafData& data) {
+void choose_sample(const Table& table, const MafColumns& c, const std::string& sample, MafData& data) {
+    const std::string& path = table.name().given;
     std::vector<std::string> samples = c.barcode ? table.distinct(*c.barcode) : std::vector<std::string>();
     samples.erase(std::remove(samples.begin(), samples.end(), std::string()), samples.end());
     if (!sample.empty()) {
@@ -130,18 +130,18 @@ std::string read_row(const Table::Row& row, const MafColumns& c, MafRow& out) {
 
 }  // namespace
 
-MafData read_maf(const std::string& path, const std::string& sample, bool strict) {
+MafData read_maf(const InputName& file, const std::string& sample, bool strict) {
     Table::Options options;
     options.preamble_prefixes = {"#"};
     options.required_header_names = {"Hugo_Symbol"};
     options.header_may_start_with_hash = false;
-    const Table table = Table::read(path, options);
-    const MafColumns c = find_columns(table, path);
+    const Table table = Table::read(file, options);
+    const MafColumns c = find_columns(table);
 
     MafData data;
     data.has_protein_column = c.protein_short.has_value() || c.protein_long.has_value();
     data.data_rows = static_cast<std::int64_t>(table.rows().size());
-    choose_sample(table, c, path, sample, data);
+    choose_sample(table, c, sample, data);
 
     std::set<Genome> builds;
     for (const auto& row : table.rows()) {
@@ -157,7 +157,7 @@ MafData read_maf(const std::string& path, const std::string& sample, bool strict
         MafRow out;
         if (const std::string problem = read_row(row, c, out); !problem.empty()) {
             if (strict) {
-                throw Error(ErrorKind::input, path + ":" + std::to_string(row.line),
+                throw Error(ErrorKind::input, file.given + ":" + std::to_string(row.line),
                             "malformed MAF row: " + problem,
                             "fix the row or run without --strict to skip it with a warning");
             }
@@ -165,7 +165,7 @@ MafData read_maf(const std::string& path, const std::string& sample, bool strict
             ++data.skipped_reasons[problem];
             if (data.skipped_examples.size() < 5) {
                 data.skipped_examples.push_back(
-                    str::concat({path, ":", std::to_string(row.line), ": ", problem}));
+                    str::concat({file.shown, ":", std::to_string(row.line), ": ", problem}));
             }
             continue;
         }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/input_name.hpp"
 #include "model/genome.hpp"
 
 namespace precis::io {
@@ -44,6 +45,6 @@ struct MafData {
 //! Reads a MAF; `sample` picks Tumor_Sample_Barcode when the file has several (else Error(usage) naming
 //! them). Throws Error(input) for a missing file or missing required columns (Hugo_Symbol, and a protein
 //! change column or Chromosome/Start_Position/Reference_Allele/Tumor_Seq_Allele2).
-MafData read_maf(const std::string& path, const std::string& sample, bool strict);
+MafData read_maf(const InputName& file, const std::string& sample, bool strict);
 
 }  // namespace precis::io

@@ -104,13 +104,14 @@ void classify_msi(MsiResult& result, std::optional<double> threshold_override) {
     }
 }
 
-bool looks_like_purple_purity(const std::string& path) {
-    const std::string text = read_text_file(path, "MSI result");
+bool looks_like_purple_purity(const InputName& file) {
+    const std::string text = read_text_file(file, "MSI result");
     return text.find("msIndelsPerMb") != std::string::npos && text.find("tmbPerMb") != std::string::npos;
 }
 
-PurpleQc read_purple_purity(const std::string& path) {
-    const Table table = Table::read(path, tsv());
+PurpleQc read_purple_purity(const InputName& file) {
+    const std::string& path = file.given;  // in errors
+    const Table table = Table::read(file, tsv());
     if (table.rows().empty()) {
         throw Error(ErrorKind::input, path, "PURPLE purity file without a data row", "check the file");
     }
@@ -135,7 +136,7 @@ PurpleQc read_purple_purity(const std::string& path) {
     qc.ploidy = number("ploidy", limits::kPloidy);
     qc.msi.caller = "purple";
     qc.msi.score = number("msIndelsPerMb", limits::kMsiScore);
-    qc.msi.where = Where{path, row.line, "msIndelsPerMb"};
+    qc.msi.where = Where{file.shown, row.line, "msIndelsPerMb"};
     if (!qc.msi.score) {
         throw Error(ErrorKind::input, path + ":" + std::to_string(row.line), "msIndelsPerMb is not a number",
                     "check the PURPLE purity file");
@@ -144,13 +145,14 @@ PurpleQc read_purple_purity(const std::string& path) {
     if (tmb) {
         qc.tmb.value = *tmb;
         qc.tmb.source = "given";
-        qc.tmb.counting_rule = "PURPLE tmbPerMb (" + path + ")";
+        qc.tmb.counting_rule = "PURPLE tmbPerMb (" + file.shown + ")";
     }
     return qc;
 }
 
-MsiResult read_msi_file(const std::string& path, const std::string& caller, std::string& detected_format) {
-    const std::string text = read_text_file(path, "MSI result");
+MsiResult read_msi_file(const InputName& file, const std::string& caller, std::string& detected_format) {
+    const std::string& path = file.given;  // in errors
+    const std::string text = read_text_file(file, "MSI result");
     MsiResult result;
     if (text.find("Step-Wise Difference") != std::string::npos) {
         detected_format = "mantis";
@@ -171,12 +173,12 @@ MsiResult read_msi_file(const std::string& path, const std::string& caller, std:
                     "the MANTIS Step-Wise Difference row has no number in " + limits::kMsiScore.text(),
                     "check the .status file");
             }
-            result.where = Where{path, line_number, "Step-Wise Difference (DIF)"};
+            result.where = Where{file.shown, line_number, "Step-Wise Difference (DIF)"};
             return result;
         }
     }
     if (text.find("Total_Number_of_Sites") != std::string::npos) {
-        const Table table = Table::read(path, tsv());
+        const Table table = Table::read(file, tsv());
         const std::size_t total = table.require_column({"Total_Number_of_Sites"});
         const std::size_t percent = table.require_column({"%"});
         if (table.rows().empty()) {
@@ -194,12 +196,12 @@ MsiResult read_msi_file(const std::string& path, const std::string& caller, std:
         }
         result.caller = caller.empty() ? "msisensor" : str::lower(caller);
         detected_format = result.caller;
-        result.where = Where{path, row.line, "%"};
+        result.where = Where{file.shown, row.line, "%"};
         return result;
     }
     if (text.find("msIndelsPerMb") != std::string::npos) {
         detected_format = "purple";
-        return read_purple_purity(path).msi;
+        return read_purple_purity(file).msi;
     }
     throw Error(
         ErrorKind::input, path,

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/input_name.hpp"
 #include "model/profile.hpp"
 
 namespace precis::io {
@@ -27,7 +28,7 @@ std::optional<MsiDefaults> msi_defaults(const std::string& caller);
 //! file (Step-Wise Difference (DIF) row), or a PURPLE purity.tsv (msIndelsPerMb). `caller` names the tool
 //! for the 3-column format (msisensor when empty: the formats are identical). Sets score, sites, caller and
 //! where; classify_msi() sets the status. Throws Error(input) listing the known formats otherwise.
-MsiResult read_msi_file(const std::string& path, const std::string& caller, std::string& detected_format);
+MsiResult read_msi_file(const InputName& file, const std::string& caller, std::string& detected_format);
 
 //! Applies the caller's default threshold (or `threshold_override`) and sets status to "MSI-H", "MSS" or
 //! "indeterminate", with threshold, indeterminate_low and threshold_source. A result with a status but no
@@ -41,8 +42,8 @@ struct PurpleQc {
     std::optional<double> purity;
     std::optional<double> ploidy;
 };
-bool looks_like_purple_purity(const std::string& path);
-PurpleQc read_purple_purity(const std::string& path);
+bool looks_like_purple_purity(const InputName& file);
+PurpleQc read_purple_purity(const InputName& file);
 
 //! Understands genomic-signature names as OncoKB and reports write them: "MSI-H", "MSI-High",
 //! "Microsatellite Instability-High", "MSI high" -> "MSI-H"; "MSS", "Microsatellite Stable", "MSI-L" ->

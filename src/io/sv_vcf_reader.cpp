@@ -20,21 +20,22 @@ namespace {
 //! An opened VCF: file, header and one reusable record, created together or not at all.
 class VcfFile {
   public:
-    explicit VcfFile(const std::string& path) : path_(path) {
-        file_.reset(hts_open(path.c_str(), "r"));
+    //! Opens file.open; errors name file.given.
+    explicit VcfFile(const InputName& file) : path_(file.given) {
+        file_.reset(hts_open(file.open.c_str(), "r"));
         if (!file_) {
-            throw Error(ErrorKind::input, path, "cannot open the file as VCF/BCF",
+            throw Error(ErrorKind::input, path_, "cannot open the file as VCF/BCF",
                         "check the path and permissions");
         }
         header_.reset(bcf_hdr_read(file_.get()));
         if (!header_) {
-            throw Error(ErrorKind::input, path,
+            throw Error(ErrorKind::input, path_,
                         "no valid VCF header (##fileformat and #CHROM lines expected)",
                         "check that this is a VCF file");
         }
         record_.reset(bcf_init());
         if (!record_) {
-            throw Error(ErrorKind::internal, path, "out of memory allocating a VCF record");
+            throw Error(ErrorKind::internal, path_, "out of memory allocating a VCF record");
         }
         is_bcf_ = hts_get_format(file_.get())->format == bcf;
     }
@@ -119,7 +120,7 @@ class VcfFile {
             return std::nullopt;
         }
         const int id = bcf_hdr_id2int(header_.get(), BCF_DT_ID, key);
-        const int type = bcf_hdr_id2type(header_.get(), BCF_HL_INFO, id);
+        const int type = static_cast<int>(bcf_hdr_id2type(header_.get(), BCF_HL_INFO, id));  // 4-bit code
         if (type == BCF_HT_INT) {
             HtsBuffer<std::int32_t> buffer;
             const int n =
@@ -148,7 +149,7 @@ class VcfFile {
             return result;
         }
         const int id = bcf_hdr_id2int(header_.get(), BCF_DT_ID, key);
-        const int type = bcf_hdr_id2type(header_.get(), BCF_HL_FMT, id);
+        const int type = static_cast<int>(bcf_hdr_id2type(header_.get(), BCF_HL_FMT, id));  // 4-bit code
         if (type == BCF_HT_INT) {
             HtsBuffer<std::int32_t> buffer;
             const int n =
@@ -199,7 +200,7 @@ class VcfFile {
   private:
     std::string where() const { return path_ + ":record " + std::to_string(ordinal_); }
 
-    std::string path_;
+    std::string path_;  //!< as the user gave it (errors)
     HtsFilePtr file_;
     BcfHeaderPtr header_;
     BcfRecordPtr record_;
@@ -348,12 +349,12 @@ std::optional<BreakendAlt> parse_breakend_alt(std::string_view alt) {
     return result;
 }
 
-SvVcfData read_sv_vcf(const std::string& path, const std::string& sample_id, bool strict) {
-    VcfFile vcf(path);
+SvVcfData read_sv_vcf(const InputName& file, const std::string& sample_id, bool strict) {
+    VcfFile vcf(file);
     SvVcfData data;
     data.caller = detect_caller(vcf);
     const int sample = vcf.sample(sample_id, SampleDefault::none).index;
-    SkippedRows skipped(path, strict, "record");
+    SkippedRows skipped(file, strict, "record");
     std::int64_t not_pass = 0;
     std::set<std::string> mates_emitted;  // MATEIDs of records already turned into junctions
     while (vcf.next()) {
@@ -376,7 +377,7 @@ SvVcfData read_sv_vcf(const std::string& path, const std::string& sample_id, boo
         SvJunction junction;
         junction.id = id;
         junction.where =
-            Where{path, vcf.ordinal(), vcf.chrom() + ":" + std::to_string(vcf.pos()) + " " + alt};
+            Where{file.shown, vcf.ordinal(), vcf.chrom() + ":" + std::to_string(vcf.pos()) + " " + alt};
         junction.first.chrom = vcf.chrom();
         junction.first.pos = vcf.pos();
 
@@ -446,7 +447,7 @@ SvVcfData read_sv_vcf(const std::string& path, const std::string& sample_id, boo
         data.junctions.push_back(std::move(junction));
     }
     if (not_pass > 0) {
-        data.warnings.push_back(path + ": " + std::to_string(not_pass) +
+        data.warnings.push_back(file.shown + ": " + std::to_string(not_pass) +
                                 " SV records skipped because FILTER is not PASS");
     }
     skipped.flush(data.warnings);
@@ -456,15 +457,15 @@ SvVcfData read_sv_vcf(const std::string& path, const std::string& sample_id, boo
     return data;
 }
 
-CnvData read_cnv_vcf(const std::string& path, const std::string& sample_id, bool strict) {
-    VcfFile vcf(path);
+CnvData read_cnv_vcf(const InputName& file, const std::string& sample_id, bool strict) {
+    VcfFile vcf(file);
     CnvData data;
     data.format = "vcf";
     data.detail = "VCF <DEL>/<DUP>/<CNV> records with CN";
     const SampleChoice choice = vcf.sample(sample_id, SampleDefault::first);
     const int sample = choice.index;
     data.sample = choice.name;
-    SkippedRows skipped(path, strict, "record");
+    SkippedRows skipped(file, strict, "record");
     while (vcf.next()) {
         const std::string alt = vcf.alt();
         const std::string svtype = vcf.info_string("SVTYPE").value_or("");
@@ -484,9 +485,12 @@ CnvData read_cnv_vcf(const std::string& path, const std::string& sample_id, bool
         }
         std::optional<double> cn;
         const auto format_cn = vcf.format_numbers("CN");
-        if (sample >= 0 && static_cast<std::size_t>(sample) < format_cn.size() &&
-            !format_cn[sample].empty() && !std::isnan(format_cn[sample][0])) {
-            cn = format_cn[sample][0];
+        const std::vector<double>* sample_cn =
+            sample >= 0 && static_cast<std::size_t>(sample) < format_cn.size()
+                ? &format_cn[static_cast<std::size_t>(sample)]
+                : nullptr;
+        if (sample_cn != nullptr && !sample_cn->empty() && !std::isnan(sample_cn->front())) {
+            cn = sample_cn->front();
         } else {
             cn = vcf.info_number("CN");
         }

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/input_name.hpp"
 #include "io/cnv_reader.hpp"
 #include "model/profile.hpp"
 
@@ -63,10 +64,10 @@ std::optional<BreakendAlt> parse_breakend_alt(std::string_view alt);
 //! <DEL>/<DUP>/<INV> become their junctions. Records that do not PASS are skipped and counted. Read
 //! support: Manta FORMAT SR/PR alt counts (sample `sample_id`, else the sample with most support), DELLY
 //! INFO SR/PE, GRIDSS INFO SF/DF.
-SvVcfData read_sv_vcf(const std::string& path, const std::string& sample_id, bool strict);
+SvVcfData read_sv_vcf(const InputName& file, const std::string& sample_id, bool strict);
 
 //! Reads <DEL>/<DUP>/<CNV> records carrying a copy number (FORMAT/CN for `sample_id` or the first sample,
 //! else INFO/CN) as segments [POS+1, END].
-CnvData read_cnv_vcf(const std::string& path, const std::string& sample_id, bool strict);
+CnvData read_cnv_vcf(const InputName& file, const std::string& sample_id, bool strict);
 
 }  // namespace precis::io

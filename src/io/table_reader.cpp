@@ -69,13 +69,13 @@ char guess_delimiter(std::string_view line) {
 
 }  // namespace
 
-Table Table::read(const std::string& path, const Options& options) {
-    return parse(read_text_file(path, "table"), path, options);
+Table Table::read(const InputName& file, const Options& options) {
+    return parse(read_text_file(file, "table"), file, options);
 }
 
-Table Table::parse(std::string_view text, const std::string& label, const Options& options) {
+Table Table::parse(std::string_view text, const InputName& name, const Options& options) {
     Table table;
-    table.label_ = label;
+    table.name_ = name;
     if (str::starts_with(text, "\xEF\xBB\xBF")) {
         text.remove_prefix(3);
     }
@@ -139,7 +139,7 @@ Table Table::parse(std::string_view text, const std::string& label, const Option
             options.required_header_names.empty()
                 ? std::string("a header line")
                 : "a header line with the columns " + str::join(options.required_header_names, ", ");
-        throw Error(ErrorKind::input, label, "no table header found; expected " + expected,
+        throw Error(ErrorKind::input, name.given, "no table header found; expected " + expected,
                     "check that this is the right file and format");
     }
     return table;
@@ -162,7 +162,7 @@ std::size_t Table::require_column(std::initializer_list<std::string_view> names)
     }
     std::vector<std::string> wanted(names.begin(), names.end());
     throw Error(
-        ErrorKind::input, label_ + ":" + std::to_string(header_line_),
+        ErrorKind::input, name_.given + ":" + std::to_string(header_line_),
         "missing column " + str::join(wanted, " or ") + "; the header has: " + str::join(header_, ", "),
         "check the file format (see precis interpret --help)");
 }

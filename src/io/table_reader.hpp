@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/input_name.hpp"
+
 namespace precis::io {
 
 //! A delimited text table (TSV/CSV) read whole into memory, with the header located and every row
@@ -30,12 +32,13 @@ class Table {
         std::vector<std::string> fields;
     };
 
-    //! Reads `path`; throws Error(input) naming the file when it cannot be read or has no header.
-    static Table read(const std::string& path, const Options& options);
-    //! Same, from text already in memory (`label` names it in messages).
-    static Table parse(std::string_view text, const std::string& label, const Options& options);
+    //! Reads `file`; throws Error(input) naming file.given when it cannot be read or has no header.
+    static Table read(const InputName& file, const Options& options);
+    //! Same, from text already in memory (`name` names it: given in errors, shown in warnings).
+    static Table parse(std::string_view text, const InputName& name, const Options& options);
 
-    const std::string& label() const noexcept { return label_; }
+    //! The input's names: name().given in errors, name().shown in what reaches the report.
+    const InputName& name() const noexcept { return name_; }
     const std::vector<std::string>& header() const noexcept { return header_; }
     std::int64_t header_line() const noexcept { return header_line_; }
     const std::vector<Row>& rows() const noexcept { return rows_; }
@@ -56,7 +59,7 @@ class Table {
     static std::string_view field(const Row& row, std::size_t column);
 
   private:
-    std::string label_;
+    InputName name_;
     std::vector<std::string> header_;
     std::int64_t header_line_ = 0;
     std::vector<Row> rows_;

@@ -73,7 +73,9 @@ std::string allele_problem(std::string_view ref, const std::vector<std::string_v
 }  // namespace
 
 struct VcfReader::Impl {
-    std::string path;
+    std::string path;   //!< the path opened
+    std::string given;  //!< as the user gave it: errors
+    std::string shown;  //!< as recorded in the report: warnings
     VcfReaderOptions options;
     HtsFilePtr file;
     BcfHeaderPtr header;
@@ -104,14 +106,14 @@ struct VcfReader::Impl {
         }
         if (!str::starts_with(first, "##") && !str::starts_with(first, "#CHROM")) {
             // Show only a short, printable start of the line: the file may be anything (even a secret).
-            std::string shown = first.substr(0, 24);
-            for (char& c : shown) {
+            std::string start = first.substr(0, 24);
+            for (char& c : start) {
                 if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7e) {
                     c = '?';
                 }
             }
-            shown += first.size() > 24 ? "..." : "";
-            fail("line 1 is not a VCF header line: '" + shown + "' (expected '##fileformat=VCFv4.x')",
+            start += first.size() > 24 ? "..." : "";
+            fail("line 1 is not a VCF header line: '" + start + "' (expected '##fileformat=VCFv4.x')",
                  "remove whatever was written before the VCF header (e.g. a log line), then rerun");
         }
         TemporaryFile copy = write_repaired_copy(in, first);
@@ -124,7 +126,7 @@ struct VcfReader::Impl {
         if (!header) {
             return false;
         }
-        warnings.push_back(path +
+        warnings.push_back(shown +
                            " has no ##fileformat line; read as VCFv4.2 (the file itself was not changed)");
         return true;
     }
@@ -135,10 +137,10 @@ struct VcfReader::Impl {
         const std::filesystem::path temp_dir = std::filesystem::temp_directory_path(ec);
         if (ec) {
             throw Error(ErrorKind::output, "TMPDIR", "no usable temporary directory: " + ec.message(),
-                        "set TMPDIR to a writable directory (needed to read " + path + ")");
+                        "set TMPDIR to a writable directory (needed to read " + given + ")");
         }
         TemporaryFile copy(temp_dir, "precis-vcf-", 0600,
-                           path + " (temporary copy in " + temp_dir.string() + ")");
+                           given + " (temporary copy in " + temp_dir.string() + ")");
         copy.write("##fileformat=VCFv4.2\n" + first + "\n");
         std::vector<char> buffer(1 << 16);
         while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
@@ -153,16 +155,16 @@ struct VcfReader::Impl {
     }
 
     [[noreturn]] void fail(const std::string& why, const std::string& help) const {
-        throw Error(ErrorKind::input, path, why, help);
+        throw Error(ErrorKind::input, given, why, help);
     }
 
     void open() {
         std::error_code ec;
         if (!std::filesystem::exists(path, ec)) {
-            throw Error(ErrorKind::input, path, "the VCF file does not exist", "check the --vcf path");
+            throw Error(ErrorKind::input, given, "the VCF file does not exist", "check the --vcf path");
         }
         if (std::filesystem::is_directory(path, ec)) {
-            throw Error(ErrorKind::input, path, "the VCF path is a directory", "give the VCF file itself");
+            throw Error(ErrorKind::input, given, "the VCF path is a directory", "give the VCF file itself");
         }
         file.reset(hts_open(path.c_str(), "r"));
         if (!file) {
@@ -232,12 +234,12 @@ struct VcfReader::Impl {
         }
     }
 
-    //! The index file next to the data (.csi preferred by htslib, else .tbi), or "".
-    std::string index_path() const {
+    //! The suffix of the index file next to the data (.csi preferred by htslib, else .tbi), or "".
+    std::string index_suffix() const {
         for (const char* suffix : {".csi", ".tbi"}) {
             std::error_code ec;
             if (std::filesystem::is_regular_file(path + suffix, ec)) {
-                return path + suffix;
+                return suffix;
             }
         }
         return {};
@@ -268,21 +270,24 @@ struct VcfReader::Impl {
         if (!has_index) {
             return;
         }
-        std::string problem;
-        const std::string index_file = index_path();
+        const std::string suffix = index_suffix();
         std::error_code ec;
-        if (!index_file.empty() &&
-            std::filesystem::last_write_time(index_file, ec) < std::filesystem::last_write_time(path, ec)) {
-            problem = "the index " + index_file + " is older than the data (stale)";
+        if (!suffix.empty() && std::filesystem::last_write_time(path + suffix, ec) <
+                                   std::filesystem::last_write_time(path, ec)) {
+            const auto stale = [&](const std::string& data) {
+                return "the index " + data + suffix + " is older than the data (stale)";
+            };
+            reject_index(stale(given), stale(shown));
+            return;
         }
         for (const std::string& name : names) {
-            if (problem.empty() && bcf_hdr_name2id(header.get(), name.c_str()) < 0) {
-                problem = "the index names contig '" + name +
-                          "', which the VCF header does not define (an index of another file?)";
+            if (bcf_hdr_name2id(header.get(), name.c_str()) < 0) {
+                const std::string problem =
+                    "the index names contig '" + name +
+                    "', which the VCF header does not define (an index of another file?)";
+                reject_index(problem, problem);
+                return;
             }
-        }
-        if (!problem.empty()) {
-            reject_index(problem);
         }
     }
 
@@ -316,13 +321,14 @@ struct VcfReader::Impl {
     //! parse error, means the index does not belong to this file.
     std::string index_mismatch(const std::vector<Region>& regions);
 
-    //! A stale or foreign index: read the whole file instead (exit 3 under --strict).
-    void reject_index(const std::string& problem) {
+    //! A stale or foreign index: read the whole file instead (exit 3 under --strict). `problem` names the
+    //! index as given (errors), `problem_shown` as recorded in the report.
+    void reject_index(const std::string& problem, const std::string& problem_shown) {
         if (options.strict) {
             fail(problem, "re-index the file (tabix -p vcf, bcftools index) or remove the index");
         }
         has_index = false;
-        warnings.push_back(path + ": " + problem +
+        warnings.push_back(shown + ": " + problem_shown +
                            "; the index was not used and the whole file was read (re-index it with tabix "
                            "or bcftools index)");
     }
@@ -367,7 +373,7 @@ struct VcfReader::Impl {
 
     void choose_tumor_sample() {
         const SampleChoice choice = choose_sample(
-            path, samples, vcf_tumor_sample_hint(header.get()),
+            given, samples, vcf_tumor_sample_hint(header.get()),
             SampleRequest{options.tumor_sample, SampleNamedBy::tumor_sample_option, SampleDefault::tumour});
         tumor_index = choice.index;
         tumor_sample = choice.name;
@@ -516,9 +522,11 @@ struct VcfReader::Impl {
     }
 };
 
-VcfReader::VcfReader(const std::string& path, const VcfReaderOptions& options)
+VcfReader::VcfReader(const InputName& file, const VcfReaderOptions& options)
     : impl_(std::make_unique<Impl>()) {
-    impl_->path = path;
+    impl_->path = file.open;
+    impl_->given = file.given;
+    impl_->shown = file.shown;
     impl_->options = options;
     impl_->open();
 }
@@ -615,7 +623,7 @@ class RecordPass {
     RecordPass(VcfReader::Impl& self, const VcfReader::Selector& select, const VcfReader::Visitor& visit)
         : self_(self), select_(select), visit_(visit), record_(bcf_init()) {
         if (!record_) {
-            throw Error(ErrorKind::internal, self.path, "out of memory allocating a VCF record");
+            throw Error(ErrorKind::internal, self.given, "out of memory allocating a VCF record");
         }
     }
 
@@ -651,7 +659,7 @@ void RecordPass::note_malformed(const std::string& what) {
     const std::string message = "record " + std::to_string(stats.records) + ": " + what;
     if (self_.options.strict) {
         throw Error(
-            ErrorKind::input, self_.path, "malformed record: " + message,
+            ErrorKind::input, self_.given, "malformed record: " + message,
             "fix or remove the record, or run without --strict to skip malformed records with a warning");
     }
     if (stats.malformed_examples.size() < 5) {
@@ -826,7 +834,7 @@ void RecordPass::run_sequential() {
         if (status < -1) {
             note_malformed("htslib could not parse it");
             if (++consecutive_errors > 100) {
-                throw Error(ErrorKind::input, self.path,
+                throw Error(ErrorKind::input, self.given,
                             "more than 100 consecutive unreadable records after record " +
                                 std::to_string(stats.records - 100) + " (truncated or corrupt file?)",
                             "check the file with `bcftools view` and re-create it");
@@ -979,7 +987,7 @@ VcfReadStats VcfReader::read(const Selector& select, const Visitor& visit, const
     if (regions.empty() || !self.has_index) {
         run_whole_file();
     } else if (const std::string problem = self.index_mismatch(regions); !problem.empty()) {
-        self.reject_index(problem);
+        self.reject_index(problem, problem);
         self.reopen();
         run_whole_file();
     } else {

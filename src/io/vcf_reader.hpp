@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/input_name.hpp"
 #include "io/annotation.hpp"
 #include "model/genome.hpp"
 
@@ -63,7 +64,8 @@ struct VcfReaderOptions {
 //! header; errors throw precis::Error naming the file. Not copyable; all htslib handles are RAII.
 class VcfReader {
   public:
-    VcfReader(const std::string& path, const VcfReaderOptions& options);
+    //! Opens file.open; errors name file.given, warnings file.shown.
+    VcfReader(const InputName& file, const VcfReaderOptions& options);
     ~VcfReader();
     VcfReader(const VcfReader&) = delete;
     VcfReader& operator=(const VcfReader&) = delete;

@@ -126,4 +126,29 @@ TEST(StreamedInput, OnlyOneInputMayBeStandardInput) {
     EXPECT_NE(r.err.find("standard input ('-') is already used"), std::string::npos) << r.err;
 }
 
+// Every path in the report is recorded as given, and by its file name only under --deterministic, also
+// where it is part of a sentence. Before: the panel BED in the TMB counting rule was neither, so a streamed
+// BED put its temporary copy ("size of /tmp/precis-input-...") into the report.
+TEST(StreamedInput, DeterministicReportNamesThePanelBedByItsFileNameOnly) {
+    const fs::path dir = work_dir();
+    const fs::path vcf = write_file(dir / "in.vcf", long_vcf(3));
+    const fs::path bed = write_file(dir / "panel.bed", "chr7\t140000000\t141000000\n");
+    const RunResult streamed =
+        run_precis({"interpret", "--sample", "S", "--tumor-type", "GBC", "--vcf", vcf.string(), "--panel-bed",
+                    "-", "--deterministic", "--out", (dir / "streamed").string(), "--formats", "json"},
+                   bed.string());
+    ASSERT_EQ(streamed.exit_code, 0) << streamed.err;
+    const std::string from_stdin = report_of(dir / "streamed");
+    EXPECT_NE(from_stdin.find("(size of (stdin))"), std::string::npos);
+    EXPECT_EQ(from_stdin.find("precis-input-"), std::string::npos) << "no temporary copy is named";
+
+    const RunResult given =
+        run_precis({"interpret", "--sample", "S", "--tumor-type", "GBC", "--vcf", vcf.string(), "--panel-bed",
+                    bed.string(), "--deterministic", "--out", (dir / "given").string(), "--formats", "json"});
+    ASSERT_EQ(given.exit_code, 0) << given.err;
+    const std::string from_file = report_of(dir / "given");
+    EXPECT_NE(from_file.find("(size of panel.bed)"), std::string::npos);
+    EXPECT_EQ(from_file.find(dir.string()), std::string::npos) << "no directory is named";
+}
+
 }  // namespace precis::test
