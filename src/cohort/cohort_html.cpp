@@ -174,10 +174,10 @@ std::string summary(const std::vector<CohortSample>& samples) {
     std::size_t unreadable = 0;
     std::size_t actionable = 0;
     for (const CohortSample& sample : samples) {
-        reported += sample.reported() ? 1 : 0;
-        failed += sample.status == SampleStatus::failed ? 1 : 0;
-        unreadable += sample.status == SampleStatus::unreadable ? 1 : 0;
-        actionable += sample.reported() && sample.actionable_findings() > 0 ? 1 : 0;
+        reported += sample.reported() ? 1U : 0U;
+        failed += sample.status == SampleStatus::failed ? 1U : 0U;
+        unreadable += sample.status == SampleStatus::unreadable ? 1U : 0U;
+        actionable += sample.reported() && sample.actionable_findings() > 0 ? 1U : 0U;
     }
     return "<div class=\"cards\" id=\"summary\">\n" + card("Samples", std::to_string(samples.size())) +
            card("Reported", std::to_string(reported)) + card("Failed", std::to_string(failed)) +
@@ -221,8 +221,8 @@ std::string actionable_by_tumour_type(const std::vector<CohortSample>& samples) 
     for (const CohortSample& sample : samples) {
         Counts& counts = by_type[sample.tumor_type];
         ++counts.samples;
-        counts.reported += sample.reported() ? 1 : 0;
-        counts.actionable += sample.reported() && sample.actionable_findings() > 0 ? 1 : 0;
+        counts.reported += sample.reported() ? 1U : 0U;
+        counts.actionable += sample.reported() && sample.actionable_findings() > 0 ? 1U : 0U;
     }
     std::string out =
         "<section id=\"actionable\">\n<h2>Actionable fraction per tumour type</h2>\n<p class=\"small "

@@ -11,6 +11,17 @@
 namespace precis::interpret {
 namespace {
 
+//! The earliest line of therapy an evidence item covers (1 when its lines are not stated).
+int first_line_covered(const std::optional<kb::LineCoverage>& lines) {
+    if (!lines) {
+        return 1;
+    }
+    if (!lines->lines.empty()) {
+        return *std::min_element(lines->lines.begin(), lines->lines.end());
+    }
+    return lines->min;
+}
+
 using detail::in_list;
 using detail::within_any;
 
@@ -94,6 +105,7 @@ TherapyMatch therapy_from(const kb::EvidenceItem& evidence, const std::string& t
     therapy.escat = evidence.escat;
     therapy.evidence_tumor_types = evidence.tumor_types;
     therapy.line_of_therapy = evidence.line_of_therapy;
+    therapy.first_line = first_line_covered(evidence.lines);
     apply_regulatory(evidence, tumor_type, kb, therapy);
     therapy.summary = evidence.summary;
     therapy.trials = evidence.trials;
@@ -204,7 +216,9 @@ void add_to_summary(const Finding& finding, const TherapyMatch& therapy,
         row.direction = therapy.direction;
         row.best_level = therapy.level;
         row.best_level_source = therapy.level_source.type;
+        row.first_line = therapy.first_line;
     }
+    row.first_line = std::min(row.first_line, therapy.first_line);
     if (level_rank(therapy.level) < level_rank(row.best_level)) {
         row.best_level = therapy.level;
         row.best_level_source = therapy.level_source.type;
@@ -235,7 +249,7 @@ void detail::rank_therapies(std::vector<TherapyMatch>& therapies) {
     const auto key = [](const TherapyMatch& t) {
         return std::make_tuple(t.direction != Direction::sensitivity, progressed_on(t.prior_therapies),
                                !t.on_label, level_rank(t.level), !t.tumor_specific_label, !t.tumor_type_match,
-                               str::join(t.drugs, "+"));
+                               t.first_line, str::join(t.drugs, "+"));
     };
     std::stable_sort(therapies.begin(), therapies.end(),
                      [&](const TherapyMatch& a, const TherapyMatch& b) { return key(a) < key(b); });
@@ -351,10 +365,11 @@ std::vector<TherapySummary> summarise_therapies(const std::vector<Finding>& find
         summary.push_back(std::move(row));
     }
     // Within a direction: rows with a drug the patient progressed on last, then on-label, level, an
-    // approval for this tumour type before a tumour-agnostic one.
+    // approval for this tumour type before a tumour-agnostic one, an earlier line before a later one
+    // (GIST: sunitinib 2L, regorafenib 3L, ripretinib 4L); drug names only break exact ties.
     const auto key = [](const TherapySummary& t) {
         return std::make_tuple(t.direction != Direction::sensitivity, progressed_on(t.prior_therapies),
-                               !t.on_label, level_rank(t.best_level), !t.tumor_specific_label,
+                               !t.on_label, level_rank(t.best_level), !t.tumor_specific_label, t.first_line,
                                str::join(t.drugs, "+"));
     };
     std::stable_sort(summary.begin(), summary.end(),

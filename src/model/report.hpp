@@ -86,6 +86,7 @@ struct TherapyMatch {
     bool tumor_type_match = false;  //!< evidence tumour types include the patient's tumour type
     std::vector<std::string> evidence_tumor_types;
     std::string line_of_therapy;
+    int first_line = 1;  //!< earliest line its label or data cover: ranks 2L before 3L at equal level
     std::vector<RegulatoryStatus> regulatory;
     std::string summary;
     std::vector<std::string> trials;
@@ -138,7 +139,8 @@ struct TherapySummary {
     std::vector<std::string> trials;
     LevelSource best_level_source = LevelSource::curator;  //!< source of the evidence giving best_level
     bool tumor_specific_label =
-        false;  //!< an approval for this tumour type (ranks before tumour-agnostic ones)
+        false;           //!< an approval for this tumour type (ranks before tumour-agnostic ones)
+    int first_line = 1;  //!< earliest line any of its rows covers (ranking only)
     std::vector<PriorTherapyMark> prior_therapies{};  //!< of its rows, without repeats
 };
 
