@@ -269,7 +269,7 @@ std::string oncoprint(const std::vector<CohortSample>& samples, const std::vecto
         id_chars = std::max(id_chars, std::min(c.id.size(), kMaxName));
     }
     const std::size_t left = 7 * name_chars + 16;
-    const std::size_t top = 6 * id_chars + 14;
+    const std::size_t top = 7 * id_chars + 14;  // rotated labels: about 7 px per character
     const std::size_t width = left + kPitch * columns.size() + 8;
     const std::size_t height = top + kPitch * samples.size() + 4;
     std::string out = "<svg id=\"oncoprint\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
