@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/genome.hpp"
+#include "model/oncogenicity.hpp"
 #include "model/profile.hpp"
 #include "model/report.hpp"
 
@@ -174,6 +175,15 @@ struct DrugClass {
     std::string name;                //!< shown in reports
     std::vector<std::string> drugs;  //!< lower-case INN
     std::vector<SourceRef> sources;
+};
+
+//! A cancer gene and its role (knowledgebase/cancer_genes.json), for the oncogenicity classification.
+struct CancerGene {
+    std::string symbol;
+    GeneRole role = GeneRole::unknown;
+    std::string release;   //!< the releases[].id it comes from: intogen, cancermine, curator
+    std::string evidence;  //!< why this role, e.g. "IntOGen ROLE LoF"
+    std::string source;    //!< the release's name, version and licence, for reports
 };
 
 struct TumorType {

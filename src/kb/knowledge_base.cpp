@@ -676,6 +676,46 @@ std::vector<DrugClass> read_drug_classes(Loader& loader, const std::string& file
     return classes;
 }
 
+//! cancer_genes.json (optional: an empty file name reads nothing): every gene's role names a release of
+//! the file, and no symbol appears twice.
+std::unordered_map<std::string, CancerGene> read_cancer_genes(Loader& loader, const std::string& file) {
+    std::unordered_map<std::string, CancerGene> genes;
+    if (file.empty()) {
+        return genes;
+    }
+    const auto doc = loader.load(file, "cancer_genes.schema.json");
+    if (!doc) {
+        return genes;
+    }
+    std::map<std::string, std::string> releases;
+    for (const Value& release : (*doc)["releases"].GetArray()) {
+        releases[get_string(release, "id")] = get_string(release, "name") + " " +
+                                              get_string(release, "version") + " (" +
+                                              get_string(release, "licence") + ")";
+    }
+    genes.reserve((*doc)["genes"].Size());
+    for (const Value& item : (*doc)["genes"].GetArray()) {
+        CancerGene gene{get_string(item, "symbol"),
+                        parse_gene_role(get_string(item, "role")).value_or(GeneRole::unknown),
+                        get_string(item, "from"), get_string(item, "evidence"), ""};
+        const auto release = releases.find(gene.release);
+        if (release == releases.end()) {
+            loader.problems.push_back(str::concat(
+                {file, ": gene ", gene.symbol, " names an unknown release '", gene.release, "'"}));
+            continue;
+        }
+        gene.source = release->second;
+        const std::string symbol = gene.symbol;
+        if (!genes.emplace(symbol, std::move(gene)).second) {
+            loader.problems.push_back(str::concat({file, ": duplicate gene ", symbol}));
+        }
+    }
+    if (genes.empty()) {
+        loader.problems.push_back(file + ": no gene (the file must list the cancer genes and their roles)");
+    }
+    return genes;
+}
+
 ContextEntry parse_context_entry(const Value& item, const char* kind) {
     ContextEntry entry;
     entry.id = get_string(item, "id");
@@ -765,6 +805,7 @@ KnowledgeBase KnowledgeBase::load(const std::string& kb_dir, const std::string& 
     kb.rules_ = read_rules(loader, get_string(files, "rules"), refs);
     kb.context_ = read_context(loader, get_string(files, "context"), refs);
     kb.drug_classes_ = read_drug_classes(loader, get_string(files, "drug_classes"));
+    kb.cancer_genes_ = read_cancer_genes(loader, get_string(files, "cancer_genes"));
 
     if (!loader.problems.empty()) {
         throw Error(ErrorKind::knowledge_base, kb_dir,
@@ -807,6 +848,11 @@ const Biomarker* KnowledgeBase::biomarker(const std::string& id) const {
     const auto it =
         std::find_if(biomarkers_.begin(), biomarkers_.end(), [&](const Biomarker& b) { return b.id == id; });
     return it == biomarkers_.end() ? nullptr : &*it;
+}
+
+const CancerGene* KnowledgeBase::cancer_gene(const std::string& symbol) const {
+    const auto it = cancer_genes_.find(symbol);
+    return it == cancer_genes_.end() ? nullptr : &it->second;
 }
 
 const DrugClass* KnowledgeBase::drug_class(const std::string& id) const {

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "kb/kb_types.hpp"
@@ -36,6 +37,9 @@ class KnowledgeBase {
     const std::vector<DrugClass>& drug_classes() const noexcept { return drug_classes_; }
     //! The drug class with this id, or nullptr.
     const DrugClass* drug_class(const std::string& id) const;
+    //! The cancer gene with this symbol (knowledgebase/cancer_genes.json), or nullptr.
+    const CancerGene* cancer_gene(const std::string& symbol) const;
+    std::size_t cancer_gene_count() const noexcept { return cancer_genes_.size(); }
 
     // ---- tumour types (OncoTree) ----
     const TumorType* tumor_type(const std::string& code) const;
@@ -64,6 +68,7 @@ class KnowledgeBase {
     std::vector<ReasoningRule> rules_;
     std::vector<ContextEntry> context_;
     std::vector<DrugClass> drug_classes_;
+    std::unordered_map<std::string, CancerGene> cancer_genes_;
     std::map<std::string, TumorType> tumor_types_;
     std::map<std::string, ReplacedTumorType> replaced_tumor_types_;
     Focus focus_;

@@ -409,4 +409,49 @@ TEST(LinesOfTherapy, LinesOfAnotherShapeFailTheSchema) {
     EXPECT_TRUE(any_contains(problems, "/lines")) << ::testing::PrintToString(problems);
 }
 
+TEST(CancerGenes, RolesFromRedistributableReleasesWithTheIssueExamples) {
+    const KnowledgeBase kb = KnowledgeBase::load(kKnowledgeBase, kSchemas);
+    EXPECT_GE(kb.cancer_gene_count(), 700U);
+    // Truncating variants count as null variants (OVS1) in tumour suppressors only: AKT3 is not one.
+    const CancerGene* akt3 = kb.cancer_gene("AKT3");
+    ASSERT_NE(akt3, nullptr);
+    EXPECT_EQ(akt3->role, GeneRole::unknown);
+    for (const char* tsg : {"BAP1", "TP53", "PTEN", "ARID1A", "ATM", "RB1", "NF1"}) {
+        const CancerGene* gene = kb.cancer_gene(tsg);
+        ASSERT_NE(gene, nullptr) << tsg;
+        EXPECT_TRUE(acts_as_tumour_suppressor(gene->role)) << tsg << " " << to_string(gene->role);
+    }
+    const CancerGene* kras = kb.cancer_gene("KRAS");
+    ASSERT_NE(kras, nullptr);
+    EXPECT_EQ(kras->role, GeneRole::oncogene);
+    EXPECT_EQ(kras->release, "intogen");
+    EXPECT_NE(kras->source.find("CC0-1.0"), std::string::npos) << kras->source;
+    const CancerGene* mlh1 = kb.cancer_gene("MLH1");
+    ASSERT_NE(mlh1, nullptr);
+    EXPECT_EQ(mlh1->release, "curator");
+    EXPECT_EQ(kb.cancer_gene("NOT_A_GENE"), nullptr);
+}
+
+TEST(BrokenKnowledgeBase, CancerGeneMustNameAReleaseAndAppearOnce) {
+    const fs::path dir = copy_kb();
+    replace_in_file(dir / "cancer_genes.json",
+                    "\"symbol\": \"AKT3\",\n   \"role\": \"unknown\",\n   \"from\": \"intogen\"",
+                    "\"symbol\": \"AKT3\",\n   \"role\": \"unknown\",\n   \"from\": \"cosmic\"");
+    replace_in_file(dir / "cancer_genes.json", "\"symbol\": \"ABL1\"", "\"symbol\": \"ABI1\"");
+    const auto problems = KnowledgeBase::validate(dir.string(), kSchemas);
+    EXPECT_TRUE(any_contains(problems, "cancer_genes.json: gene AKT3 names an unknown release 'cosmic'"))
+        << ::testing::PrintToString(problems);
+    EXPECT_TRUE(any_contains(problems, "cancer_genes.json: duplicate gene ABI1"))
+        << ::testing::PrintToString(problems);
+}
+
+TEST(BrokenKnowledgeBase, CancerGeneRoleOutsideTheClosedSetFailsTheSchema) {
+    const fs::path dir = copy_kb();
+    replace_in_file(dir / "cancer_genes.json", "\"role\": \"oncogene\"", "\"role\": \"driver\"");
+    const auto problems = KnowledgeBase::validate(dir.string(), kSchemas);
+    ASSERT_EQ(problems.size(), 1U) << ::testing::PrintToString(problems);
+    EXPECT_TRUE(any_contains(problems, "cancer_genes.json: /genes/0/role: 'enum' violated"))
+        << ::testing::PrintToString(problems);
+}
+
 }  // namespace precis::kb
