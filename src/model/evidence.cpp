@@ -4,28 +4,13 @@
 #include <array>
 #include <utility>
 
+#include "model/enum_text.hpp"
+
 namespace precis {
 namespace {
 
-template <typename Enum, std::size_t N>
-std::optional<Enum> parse(const std::array<std::pair<Enum, const char*>, N>& table, std::string_view text) {
-    for (const auto& [value, name] : table) {
-        if (text == name) {
-            return value;
-        }
-    }
-    return std::nullopt;
-}
-
-template <typename Enum, std::size_t N>
-const char* name_of(const std::array<std::pair<Enum, const char*>, N>& table, Enum value) {
-    for (const auto& [entry, name] : table) {
-        if (entry == value) {
-            return name;
-        }
-    }
-    return "?";
-}
+using enum_text::name_of;
+using enum_text::parse;
 
 constexpr std::array<std::pair<Level, const char*>, 7> kLevels = {{{Level::level_1, "1"},
                                                                    {Level::level_2, "2"},

@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "model/enum_text.hpp"
+
 namespace precis {
 namespace {
 
@@ -54,39 +56,19 @@ const CriterionRow* row_of(OncogenicityCriterion code) noexcept {
 }  // namespace
 
 const char* to_string(OncogenicityClass value) noexcept {
-    for (const auto& [entry, name] : kClasses) {
-        if (entry == value) {
-            return name;
-        }
-    }
-    return "?";
+    return enum_text::name_of(kClasses, value);
 }
 
 std::optional<OncogenicityClass> parse_oncogenicity_class(std::string_view text) noexcept {
-    for (const auto& [entry, name] : kClasses) {
-        if (text == name) {
-            return entry;
-        }
-    }
-    return std::nullopt;
+    return enum_text::parse(kClasses, text);
 }
 
 const char* to_string(GeneRole role) noexcept {
-    for (const auto& [entry, name] : kRoles) {
-        if (entry == role) {
-            return name;
-        }
-    }
-    return "?";
+    return enum_text::name_of(kRoles, role);
 }
 
 std::optional<GeneRole> parse_gene_role(std::string_view text) noexcept {
-    for (const auto& [entry, name] : kRoles) {
-        if (text == name) {
-            return entry;
-        }
-    }
-    return std::nullopt;
+    return enum_text::parse(kRoles, text);
 }
 
 OncogenicityClass class_from_points(int points) noexcept {
